@@ -1,0 +1,37 @@
+# Opinion Desktop — two commands: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+CASE ?= demo.opcase
+export QT_LOGGING_RULES ?= *.debug=false
+
+.PHONY: run test test-slow lint bench clean screenshots
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	test -f $(CASE) || $(VENV)/bin/opinion-desktop demo $(CASE)
+	$(VENV)/bin/opinion-desktop $(CASE)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check opinion_desktop tests bench
+	$(VENV)/bin/ruff format --check opinion_desktop tests bench
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+
+test: lint
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q
+
+test-slow: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q -m slow
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m opinion_desktop.ui.screenshots docs/screenshots
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache

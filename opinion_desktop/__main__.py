@@ -1,0 +1,3 @@
+from opinion_desktop.app import main
+
+raise SystemExit(main())

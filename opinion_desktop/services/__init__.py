@@ -1,0 +1,1 @@
+"""What the program does: import, extraction, comparison, bundles. No Qt; progress by callbacks."""

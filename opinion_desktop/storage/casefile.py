@@ -1,0 +1,220 @@
+"""Opening, creating and checking a case file: one SQLite file per patient."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from opinion_desktop.domain.errors import (
+    CaseFileError,
+    CaseFileTooNewError,
+    NotACaseFileError,
+)
+from opinion_desktop.domain.patient import Patient
+from opinion_desktop.storage.migrations import apply_migrations, latest_version
+from opinion_desktop.storage.patient_repo import PatientRepository
+from opinion_desktop.storage.records_repo import RecordRepository
+
+#: SQLite ``application_id`` of a case file: "OPDC" in ASCII.
+APPLICATION_ID = 0x4F504443
+SUFFIX = ".opcase"
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def inspect_case_file(path: Path) -> int:
+    """Return the schema version of the case file at ``path`` without changing a byte of it.
+
+    Raises :class:`NotACaseFileError` or :class:`CaseFileTooNewError` with a plain sentence.
+    """
+    name = path.name
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except FileNotFoundError:
+        raise CaseFileError(f"There is no case file at {path}.") from None
+    except IsADirectoryError:
+        raise NotACaseFileError(f"{name} is a folder, not a case file.") from None
+    except OSError as exc:
+        raise CaseFileError(f"{name} cannot be read: {exc.strerror or exc}.") from None
+    if not header:
+        raise NotACaseFileError(f"{name} is empty: it is not an Opinion Desktop case file.")
+    if not header.startswith(_SQLITE_HEADER) or len(header) < 100:
+        raise NotACaseFileError(f"{name} is not an Opinion Desktop case file.")
+    app_id = int.from_bytes(header[68:72], "big")
+    if app_id != APPLICATION_ID:
+        raise NotACaseFileError(
+            f"{name} is a database of another program, not an Opinion Desktop case file."
+        )
+    version = int.from_bytes(header[60:64], "big")
+    if version > latest_version():
+        raise CaseFileTooNewError(
+            f"{name} was written by a newer version of Opinion Desktop; "
+            "please update the program to open it."
+        )
+    page_size = int.from_bytes(header[16:18], "big") or 65536
+    page_count = int.from_bytes(header[28:32], "big")
+    size = path.stat().st_size
+    if page_count and size < page_size * page_count:
+        raise NotACaseFileError(
+            f"{name} is damaged (the file is shorter than it should be); "
+            "restore it from a backup copy."
+        )
+    return version
+
+
+class CaseFile:
+    """An open case file: the engine, and repositories that return domain objects."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.patient = PatientRepository(self._sessions)
+        self.records = RecordRepository(self._sessions)
+        self._closed = False
+
+    def session(self) -> Session:
+        """A new session; repositories own their transactions, so callers rarely need this."""
+        return self._sessions()
+
+    @contextlib.contextmanager
+    def raw_connection(self) -> Iterator[sqlite3.Connection]:
+        """The driver's connection, for PRAGMAs and the backup API."""
+        with self.engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            assert isinstance(raw, sqlite3.Connection)
+            yield raw
+
+    def integrity_problems(self) -> list[str]:
+        """Run SQLite's integrity and foreign-key checks plus our own; empty means whole."""
+        problems: list[str] = []
+        with self.raw_connection() as raw:
+            rows = raw.execute("PRAGMA integrity_check").fetchall()
+            problems += [str(r[0]) for r in rows if r[0] != "ok"]
+            problems += [
+                f"broken link from {r[0]} row {r[1]} to {r[2]}"
+                for r in raw.execute("PRAGMA foreign_key_check").fetchall()
+            ]
+        problems += self.records.consistency_problems()
+        return problems
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        with contextlib.suppress(sqlite3.Error, SQLAlchemyError), self.raw_connection() as raw:
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.engine.dispose()
+
+    def __enter__(self) -> CaseFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _make_engine(path: Path) -> Engine:
+    engine = create_engine(
+        f"sqlite+pysqlite:///{path}", connect_args={"timeout": 10, "check_same_thread": False}
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # Let SQLAlchemy, not the driver, decide where transactions begin.
+        dbapi_conn.isolation_level = None
+        dbapi_conn.execute("PRAGMA foreign_keys = ON")
+        dbapi_conn.execute("PRAGMA journal_mode = WAL")
+        dbapi_conn.execute("PRAGMA synchronous = FULL")
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def _backup_before_migration(path: Path, version: int) -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
+    src = sqlite3.connect(path)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return target
+
+
+def open_case_file(path: str | os.PathLike[str]) -> CaseFile:
+    """Open an existing case file, migrating its schema forward (after a backup) if needed."""
+    case_path = Path(path)
+    version = inspect_case_file(case_path)
+    if version < latest_version():
+        _backup_before_migration(case_path, version)
+        migrating = sqlite3.connect(case_path, isolation_level=None)
+        try:
+            apply_migrations(migrating, version)
+        finally:
+            migrating.close()
+    engine = _make_engine(case_path)
+    try:
+        with engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            raw.execute("SELECT count(*) FROM record").fetchone()
+    except Exception as exc:
+        engine.dispose()
+        raise NotACaseFileError(
+            f"{case_path.name} is damaged and cannot be opened ({exc}); "
+            "restore it from a backup copy."
+        ) from exc
+    return CaseFile(case_path, engine)
+
+
+def create_case_file(path: str | os.PathLike[str], patient: Patient) -> CaseFile:
+    """Create a new case file for ``patient``; refuse to overwrite an existing file."""
+    case_path = Path(path)
+    if case_path.exists():
+        raise CaseFileError(f"{case_path.name} already exists; choose another name.")
+    if not case_path.parent.is_dir():
+        raise CaseFileError(f"The folder {case_path.parent} does not exist.")
+    temp = case_path.with_name(f".{case_path.name}.creating")
+    with contextlib.suppress(FileNotFoundError):
+        temp.unlink()
+    try:
+        conn = sqlite3.connect(temp, isolation_level=None)
+        try:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute("PRAGMA journal_mode = DELETE")
+            apply_migrations(conn, 0)
+        finally:
+            conn.close()
+        temp.replace(case_path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+        raise
+    case = open_case_file(case_path)
+    case.patient.save(patient)
+    return case
+
+
+@contextlib.contextmanager
+def opened(path: str | os.PathLike[str]) -> Iterator[CaseFile]:
+    case = open_case_file(path)
+    try:
+        yield case
+    finally:
+        case.close()

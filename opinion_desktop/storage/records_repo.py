@@ -1,0 +1,354 @@
+"""Records, their documents and pages, and the full-text index over them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable
+
+from sqlalchemy import delete, func, select, text
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from opinion_desktop.domain.errors import NotFoundError
+from opinion_desktop.domain.records import (
+    DocumentInfo,
+    NewDocument,
+    PageText,
+    Record,
+    RecordFields,
+    RecordFilter,
+    RecordKind,
+    SearchHit,
+)
+from opinion_desktop.storage.fts import fts_query, like_terms
+from opinion_desktop.storage.models import (
+    BlobRow,
+    DocumentPageRow,
+    DocumentRow,
+    RecordRow,
+    RecordTagRow,
+)
+
+
+def _to_document(row: DocumentRow, size: int) -> DocumentInfo:
+    return DocumentInfo(
+        id=row.id,
+        record_id=row.record_id,
+        filename=row.filename,
+        media_type=row.media_type,
+        sha256=row.blob_sha256,
+        size=size,
+        page_count=row.page_count,
+        has_text_layer=row.has_text_layer,
+        ordinal=row.ordinal,
+    )
+
+
+def _to_record(row: RecordRow, sizes: dict[str, int]) -> Record:
+    return Record(
+        id=row.id,
+        fields=RecordFields(
+            kind=RecordKind(row.kind),
+            title=row.title,
+            date_of_service=row.date_of_service,
+            institution=row.institution,
+            clinician=row.clinician,
+            notes=row.notes,
+            tags=tuple(t.tag for t in row.tags),
+        ),
+        documents=tuple(_to_document(d, sizes.get(d.blob_sha256, 0)) for d in row.documents),
+        created_at=row.created_at,
+    )
+
+
+def _clean_tags(tags: Iterable[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for tag in tags:
+        cleaned = " ".join(tag.split())
+        if cleaned:
+            seen.setdefault(cleaned.lower(), cleaned)
+    return sorted(seen.values(), key=str.lower)
+
+
+class RecordRepository:
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    # ----------------------------------------------------------------- reading
+    def _load(self, session: Session, ids: list[int] | None = None) -> list[Record]:
+        stmt = select(RecordRow).options(
+            selectinload(RecordRow.documents), selectinload(RecordRow.tags)
+        )
+        if ids is not None:
+            stmt = stmt.where(RecordRow.id.in_(ids))
+        rows = list(session.scalars(stmt.order_by(RecordRow.date_of_service, RecordRow.id)))
+        shas = {d.blob_sha256 for r in rows for d in r.documents}
+        sizes: dict[str, int] = {
+            sha: size
+            for sha, size in session.execute(
+                select(BlobRow.sha256, BlobRow.size).where(BlobRow.sha256.in_(shas))
+            )
+        }
+        return [_to_record(r, sizes) for r in rows]
+
+    def get(self, record_id: int) -> Record:
+        with self._sessions() as session:
+            found = self._load(session, [record_id])
+        if not found:
+            raise NotFoundError(f"There is no record number {record_id} in this case.")
+        return found[0]
+
+    def all(self, record_filter: RecordFilter | None = None) -> list[Record]:
+        """Every record, oldest first (undated last), optionally filtered."""
+        with self._sessions() as session:
+            records = self._load(session)
+        if record_filter is not None:
+            records = [r for r in records if record_filter.matches(r)]
+        return sorted(records, key=lambda r: (r.date_of_service is None, r.date_of_service, r.id))
+
+    def count(self) -> int:
+        with self._sessions() as session:
+            return session.scalar(select(func.count(RecordRow.id))) or 0
+
+    def find_by_sha256(self, sha256: str) -> int | None:
+        """The record holding a document with these bytes, if any."""
+        with self._sessions() as session:
+            return session.scalar(
+                select(DocumentRow.record_id).where(DocumentRow.blob_sha256 == sha256).limit(1)
+            )
+
+    def institutions(self) -> list[str]:
+        with self._sessions() as session:
+            rows = session.scalars(
+                select(RecordRow.institution).where(RecordRow.institution != "").distinct()
+            )
+            return sorted(rows, key=str.lower)
+
+    def tags(self) -> list[str]:
+        with self._sessions() as session:
+            return sorted(session.scalars(select(RecordTagRow.tag).distinct()), key=str.lower)
+
+    def document(self, document_id: int) -> DocumentInfo:
+        with self._sessions() as session:
+            row = session.get(DocumentRow, document_id)
+            if row is None:
+                raise NotFoundError(f"There is no document number {document_id} in this case.")
+            size = session.scalar(select(BlobRow.size).where(BlobRow.sha256 == row.blob_sha256))
+            return _to_document(row, size or 0)
+
+    def document_bytes(self, document_id: int) -> bytes:
+        with self._sessions() as session:
+            data = session.scalar(
+                select(BlobRow.data)
+                .join(DocumentRow, DocumentRow.blob_sha256 == BlobRow.sha256)
+                .where(DocumentRow.id == document_id)
+            )
+        if data is None:
+            raise NotFoundError(f"There is no document number {document_id} in this case.")
+        return data
+
+    def pages(self, document_id: int) -> tuple[PageText, ...]:
+        with self._sessions() as session:
+            rows = session.scalars(
+                select(DocumentPageRow)
+                .where(DocumentPageRow.document_id == document_id)
+                .order_by(DocumentPageRow.page_number)
+            )
+            return tuple(PageText(r.page_number, r.text, r.ocr_confidence) for r in rows)
+
+    def record_text(self, record_id: int) -> str:
+        """All extracted text of a record, documents in order, pages separated by blank lines."""
+        with self._sessions() as session:
+            return self._body(session, record_id)
+
+    @staticmethod
+    def _body(session: Session, record_id: int) -> str:
+        rows = session.scalars(
+            select(DocumentPageRow.text)
+            .join(DocumentRow, DocumentRow.id == DocumentPageRow.document_id)
+            .where(DocumentRow.record_id == record_id)
+            .order_by(DocumentRow.ordinal, DocumentRow.id, DocumentPageRow.page_number)
+        )
+        return "\n\n".join(t for t in rows if t)
+
+    # ----------------------------------------------------------------- writing
+    def add(self, fields: RecordFields, documents: Iterable[NewDocument] = ()) -> Record:
+        """Store a record with its documents in one transaction, and index it."""
+        with self._sessions.begin() as session:
+            row = RecordRow(
+                kind=fields.kind.value,
+                title=fields.title,
+                date_of_service=fields.date_of_service,
+                institution=fields.institution,
+                clinician=fields.clinician,
+                notes=fields.notes,
+                created_at=dt.datetime.now().replace(microsecond=0),
+                tags=[RecordTagRow(tag=t) for t in _clean_tags(fields.tags)],
+            )
+            session.add(row)
+            session.flush()
+            for doc in documents:
+                self._add_document(session, row, doc)
+            session.flush()
+            self._reindex(session, row)
+            record_id = row.id
+        return self.get(record_id)
+
+    def add_document(self, record_id: int, document: NewDocument) -> Record:
+        with self._sessions.begin() as session:
+            row = session.get(RecordRow, record_id)
+            if row is None:
+                raise NotFoundError(f"There is no record number {record_id} in this case.")
+            self._add_document(session, row, document)
+            session.flush()
+            self._reindex(session, row)
+        return self.get(record_id)
+
+    @staticmethod
+    def _add_document(session: Session, record: RecordRow, doc: NewDocument) -> None:
+        sha = hashlib.sha256(doc.data).hexdigest()
+        if session.get(BlobRow, sha) is None:
+            session.add(BlobRow(sha256=sha, size=len(doc.data), data=doc.data))
+        ordinal = len(record.documents)
+        record.documents.append(
+            DocumentRow(
+                blob_sha256=sha,
+                ordinal=ordinal,
+                filename=doc.filename,
+                media_type=doc.media_type,
+                page_count=doc.page_count,
+                has_text_layer=doc.has_text_layer,
+                pages=[
+                    DocumentPageRow(
+                        page_number=p.page_number, text=p.text, ocr_confidence=p.ocr_confidence
+                    )
+                    for p in doc.pages
+                ],
+            )
+        )
+
+    def update_fields(self, record_id: int, fields: RecordFields) -> Record:
+        with self._sessions.begin() as session:
+            row = session.get(RecordRow, record_id)
+            if row is None:
+                raise NotFoundError(f"There is no record number {record_id} in this case.")
+            row.kind = fields.kind.value
+            row.title = fields.title
+            row.date_of_service = fields.date_of_service
+            row.institution = fields.institution
+            row.clinician = fields.clinician
+            row.notes = fields.notes
+            wanted = _clean_tags(fields.tags)
+            row.tags = [t for t in row.tags if t.tag in wanted] + [
+                RecordTagRow(tag=t) for t in wanted if t not in {x.tag for x in row.tags}
+            ]
+            session.flush()
+            self._reindex(session, row)
+        return self.get(record_id)
+
+    def delete(self, record_id: int) -> None:
+        with self._sessions.begin() as session:
+            row = session.get(RecordRow, record_id)
+            if row is None:
+                raise NotFoundError(f"There is no record number {record_id} in this case.")
+            shas = {d.blob_sha256 for d in row.documents}
+            session.delete(row)
+            session.execute(text("DELETE FROM record_fts WHERE rowid = :id"), {"id": record_id})
+            session.flush()
+            still_used = set(
+                session.scalars(
+                    select(DocumentRow.blob_sha256).where(DocumentRow.blob_sha256.in_(shas))
+                )
+            )
+            session.execute(delete(BlobRow).where(BlobRow.sha256.in_(shas - still_used)))
+
+    def _reindex(self, session: Session, row: RecordRow) -> None:
+        session.execute(text("DELETE FROM record_fts WHERE rowid = :id"), {"id": row.id})
+        session.execute(
+            text(
+                "INSERT INTO record_fts(rowid, title, kind, institution, clinician, notes, tags,"
+                " body) VALUES (:id, :title, :kind, :institution, :clinician, :notes, :tags,"
+                " :body)"
+            ),
+            {
+                "id": row.id,
+                "title": row.title,
+                "kind": RecordKind(row.kind).label,
+                "institution": row.institution,
+                "clinician": row.clinician,
+                "notes": row.notes,
+                "tags": " ".join(t.tag for t in row.tags),
+                "body": self._body(session, row.id),
+            },
+        )
+
+    # ----------------------------------------------------------------- search
+    def search(self, query: str, limit: int = 200) -> list[SearchHit]:
+        """Records matching ``query``, best first. Never raises on what a person types."""
+        expression = fts_query(query)
+        if not expression:
+            return []
+        sql = text(
+            "SELECT r.id, r.title, r.kind,"
+            " snippet(record_fts, -1, '[', ']', '…', 12) AS snip,"
+            " bm25(record_fts, 10.0, 2.0, 4.0, 4.0, 3.0, 4.0, 1.0) AS score"
+            " FROM record_fts JOIN record r ON r.id = record_fts.rowid"
+            " WHERE record_fts MATCH :q ORDER BY score LIMIT :limit"
+        )
+        with self._sessions() as session:
+            try:
+                rows = session.execute(sql, {"q": expression, "limit": limit}).all()
+            except OperationalError:
+                return self._search_like(session, query, limit)
+        return [SearchHit(r[0], r[1], RecordKind(r[2]), r[3], float(r[4])) for r in rows]
+
+    def _search_like(self, session: Session, query: str, limit: int) -> list[SearchHit]:
+        words = like_terms(query)
+        if not words:
+            return []
+        hits: list[SearchHit] = []
+        for record in self._load(session):
+            haystack = " ".join(
+                [
+                    record.title,
+                    record.institution,
+                    record.fields.notes,
+                    self._body(session, record.id),
+                ]
+            ).lower()
+            if all(w in haystack for w in words):
+                hits.append(SearchHit(record.id, record.title, record.kind, record.title, 0.0))
+        return hits[:limit]
+
+    # ----------------------------------------------------------------- checks
+    def consistency_problems(self) -> list[str]:
+        problems: list[str] = []
+        with self._sessions() as session:
+            orphans = session.scalar(
+                select(func.count(BlobRow.sha256)).where(
+                    ~select(DocumentRow.id)
+                    .where(DocumentRow.blob_sha256 == BlobRow.sha256)
+                    .exists()
+                )
+            )
+            if orphans:
+                problems.append(f"{orphans} stored file(s) belong to no record")
+            for sha, size, length in session.execute(
+                text("SELECT sha256, size, length(data) FROM blob WHERE size != length(data)")
+            ):
+                problems.append(f"stored file {sha[:12]} is {length} bytes, expected {size}")
+            indexed = session.scalar(text("SELECT count(*) FROM record_fts")) or 0
+            records = session.scalar(select(func.count(RecordRow.id))) or 0
+            if indexed != records:
+                problems.append(f"search index holds {indexed} records, the case {records}")
+        return problems
+
+    def verify_hashes(self) -> list[str]:
+        """Re-hash every stored file (slow on big cases): names those whose bytes changed."""
+        bad: list[str] = []
+        with self._sessions() as session:
+            for sha, data in session.execute(text("SELECT sha256, data FROM blob")):
+                if hashlib.sha256(data).hexdigest() != sha:
+                    bad.append(f"stored file {sha[:12]} no longer matches its fingerprint")
+        return bad

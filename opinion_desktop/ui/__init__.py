@@ -1,0 +1,1 @@
+"""The window: Qt widgets, Qt models over domain objects, worker threads."""
