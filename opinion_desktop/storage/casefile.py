@@ -21,6 +21,7 @@ from opinion_desktop.domain.errors import (
 )
 from opinion_desktop.domain.patient import Patient
 from opinion_desktop.storage.migrations import apply_migrations, latest_version
+from opinion_desktop.storage.opinions_repo import OpinionRepository
 from opinion_desktop.storage.patient_repo import PatientRepository
 from opinion_desktop.storage.records_repo import RecordRepository
 
@@ -80,6 +81,7 @@ class CaseFile:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.patient = PatientRepository(self._sessions)
         self.records = RecordRepository(self._sessions)
+        self.opinions = OpinionRepository(self._sessions)
         self._closed = False
 
     def session(self) -> Session:
