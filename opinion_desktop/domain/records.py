@@ -79,6 +79,9 @@ class NewDocument:
     data: bytes
     pages: tuple[PageText, ...]
     has_text_layer: bool = True
+    #: SHA-256 of the file as the user gave it, when ``data`` differs from it (an unlocked copy
+    #: of a password-protected PDF); duplicates are recognised by either hash.
+    source_sha256: str | None = None
 
     @property
     def page_count(self) -> int:

@@ -99,6 +99,8 @@ class DocumentRow(Base):
     media_type: Mapped[str] = mapped_column(String(100))
     page_count: Mapped[int] = mapped_column(Integer, default=1)
     has_text_layer: Mapped[bool] = mapped_column(Boolean, default=True)
+    #: The hash of the file as given, when the stored bytes differ (an unlocked encrypted PDF).
+    source_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
     record: Mapped[RecordRow] = relationship(back_populates="documents")
     blob: Mapped[BlobRow] = relationship()
     pages: Mapped[list[DocumentPageRow]] = relationship(
@@ -221,3 +223,46 @@ class OpinionFieldSourceRow(Base):
     field: Mapped[str] = mapped_column(String(64))
     record_id: Mapped[int] = mapped_column(ForeignKey("record.id", ondelete="CASCADE"), index=True)
     sentence: Mapped[str] = mapped_column(Text, default="")
+
+
+class ReleaseRow(Base):
+    """One exported bundle: when, to whom, and the packet's fingerprint."""
+
+    __tablename__ = "release"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    recipient_name: Mapped[str] = mapped_column(Text, default="")
+    recipient_institution: Mapped[str] = mapped_column(Text, default="")
+    packet_filename: Mapped[str] = mapped_column(Text, default="")
+    packet_sha256: Mapped[str] = mapped_column(String(64), default="")
+    page_count: Mapped[int] = mapped_column(Integer, default=0)
+    archive_filename: Mapped[str] = mapped_column(Text, default="")
+    archive_sha256: Mapped[str] = mapped_column(String(64), default="")
+    options: Mapped[str] = mapped_column(Text, default="{}")  # JSON
+    records: Mapped[list[ReleaseRecordRow]] = relationship(
+        cascade="all, delete-orphan", order_by="ReleaseRecordRow.ordinal"
+    )
+
+
+class ReleaseRecordRow(Base):
+    """A record as it went out in a release (a snapshot: the record may change or go later)."""
+
+    __tablename__ = "release_record"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    release_id: Mapped[int] = mapped_column(
+        ForeignKey("release.id", ondelete="CASCADE"), index=True
+    )
+    ordinal: Mapped[int] = mapped_column(Integer, default=0)
+    record_id: Mapped[int | None] = mapped_column(
+        ForeignKey("record.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    kind: Mapped[str] = mapped_column(String(32), default="other")
+    title: Mapped[str] = mapped_column(Text, default="")
+    date_of_service: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    institution: Mapped[str] = mapped_column(Text, default="")
+    start_page: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    page_count: Mapped[int] = mapped_column(Integer, default=0)
+    included: Mapped[bool] = mapped_column(Boolean, default=True)
+    reason: Mapped[str] = mapped_column(Text, default="")

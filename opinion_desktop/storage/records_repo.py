@@ -115,7 +115,10 @@ class RecordRepository:
         """The record holding a document with these bytes, if any."""
         with self._sessions() as session:
             return session.scalar(
-                select(DocumentRow.record_id).where(DocumentRow.blob_sha256 == sha256).limit(1)
+                select(DocumentRow.record_id)
+                .where((DocumentRow.blob_sha256 == sha256) | (DocumentRow.source_sha256 == sha256))
+                .order_by(DocumentRow.record_id)
+                .limit(1)
             )
 
     def institutions(self) -> list[str]:
@@ -219,6 +222,7 @@ class RecordRepository:
                 media_type=doc.media_type,
                 page_count=doc.page_count,
                 has_text_layer=doc.has_text_layer,
+                source_sha256=doc.source_sha256,
                 pages=[
                     DocumentPageRow(
                         page_number=p.page_number, text=p.text, ocr_confidence=p.ocr_confidence

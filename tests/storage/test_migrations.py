@@ -51,3 +51,31 @@ def test_a_failed_migration_step_leaves_the_file_as_it_was(tmp_path: Path) -> No
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 0
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert names == {"patient"}
+
+
+def test_an_older_case_file_is_backed_up_then_migrated(tmp_path: Path) -> None:
+    from opinion_desktop.storage.casefile import APPLICATION_ID, open_case_file
+    from opinion_desktop.storage.migrations import _statements
+
+    path = tmp_path / "old.opcase"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    for statement in _statements(all_migrations()[0].sql):
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute(
+        "INSERT INTO record (kind, title, created_at) VALUES ('pathology', 'Biopsy', '2026-01-01')"
+    )
+    conn.close()
+
+    with open_case_file(path) as case:
+        assert [r.title for r in case.records.all()] == ["Biopsy"]
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == latest_version()
+    conn.close()
+    backups = [p for p in tmp_path.iterdir() if p.name.startswith("old.opcase.v1-")]
+    assert len(backups) == 1
+    backup = sqlite3.connect(backups[0])
+    assert backup.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert backup.execute("SELECT title FROM record").fetchall() == [("Biopsy",)]
+    backup.close()
