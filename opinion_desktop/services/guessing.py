@@ -1,0 +1,341 @@
+"""First guesses of a record's kind, date, institution, clinician and title (pure functions).
+
+The user corrects them afterwards, so a guess should be right most of the time and harmless when
+wrong: an empty institution is better than a sentence taken for one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import PurePath
+
+from opinion_desktop.domain.records import RecordFields, RecordKind
+from opinion_desktop.services.date_guess import guess_date
+
+__all__ = [
+    "clean_filename",
+    "guess_clinician",
+    "guess_date",
+    "guess_fields",
+    "guess_institution",
+    "guess_kind",
+    "guess_title",
+    "meaningful_title",
+]
+
+#: How much text the guesses read: the first pages say what a document is.
+_TEXT_LIMIT = 20_000
+
+_KEYWORDS: dict[RecordKind, tuple[tuple[str, int], ...]] = {
+    RecordKind.PATHOLOGY: (
+        (r"surgical pathology", 6),
+        (r"pathology report", 6),
+        (r"final (?:pathologic(?:al)? )?diagnosis", 5),
+        (r"gross description", 4),
+        (r"microscopic description", 4),
+        (r"specimens?", 2),
+        (r"histolog(?:ic|ical|y)", 3),
+        (r"pathologist", 3),
+        (r"immunohistochemi(?:stry|cal)", 2),
+        (r"carcinoma", 1),
+        (r"diagnosis", 1),
+        (r"biopsy", 1),
+        (r"margins?", 1),
+    ),
+    RecordKind.LAB: (
+        (r"reference (?:range|interval)s?", 5),
+        (r"ref\.? range", 4),
+        (r"cbc", 4),
+        (r"complete blood count", 5),
+        (r"metabolic panel", 4),
+        (r"h(?:a)?emoglobin", 3),
+        (r"hematocrit", 2),
+        (r"platelets?", 2),
+        (r"wbc", 2),
+        (r"creatinine", 2),
+        (r"ca ?15-3", 3),
+        (r"ca ?27[.-]29", 3),
+        (r"cea", 1),
+        (r"lab(?:oratory)? (?:results?|report)", 4),
+    ),
+    RecordKind.IMAGING: (
+        (r"mammogra(?:m|ms|phy)", 5),
+        (r"radiology", 4),
+        (r"radiologist", 3),
+        (r"bi-?rads", 4),
+        (r"ultrasound|sonograph(?:y|ic)", 3),
+        (r"mri", 2),
+        (r"ct", 2),
+        (r"computed tomography", 3),
+        (r"pet(?:/ct)?", 2),
+        (r"x-ray", 2),
+        (r"impression", 2),
+        (r"findings", 1),
+        (r"technique", 1),
+    ),
+    RecordKind.CONSULT: (
+        (r"consultation", 4),
+        (r"consult note", 5),
+        (r"assessment and plan", 5),
+        (r"history of present illness", 5),
+        (r"chief complaint", 3),
+        (r"review of systems", 3),
+        (r"progress note", 4),
+        (r"physical exam(?:ination)?", 2),
+    ),
+    RecordKind.OPERATIVE: (
+        (r"operative report", 7),
+        (r"operative note", 7),
+        (r"procedure performed|procedures? performed", 5),
+        (r"pre-?operative diagnosis", 4),
+        (r"post-?operative diagnosis", 4),
+        (r"anesthesia|anaesthesia", 3),
+        (r"estimated blood loss", 4),
+        (r"surgeon", 2),
+        (r"incision", 2),
+    ),
+    RecordKind.MEDICATIONS: (
+        (r"medication list", 7),
+        (r"current medications", 5),
+        (r"medications?", 1),
+        (r"mg (?:daily|once|twice|bid|tid)", 2),
+        (r"tablets?", 1),
+        (r"prescriptions?", 2),
+    ),
+    RecordKind.GENOMIC: (
+        (r"oncotype(?: dx)?", 7),
+        (r"mammaprint", 7),
+        (r"foundation ?one", 7),
+        (r"next[- ]generation sequencing", 6),
+        (r"ngs", 3),
+        (r"genomic", 4),
+        (r"recurrence score", 4),
+        (r"mutations?", 3),
+        (r"germline", 3),
+        (r"variants? of (?:uncertain|unknown) significance", 4),
+        (r"brca[12]?", 2),
+    ),
+    RecordKind.CORRESPONDENCE: (
+        (r"dear dr\.?", 7),
+        (r"dear doctor", 6),
+        (r"dear colleague", 6),
+        (r"thank you for (?:referring|the referral|allowing)", 4),
+        (r"sincerely", 3),
+        (r"kind regards|best regards|yours (?:truly|faithfully)", 3),
+    ),
+}
+_KEYWORD_RES: dict[RecordKind, tuple[tuple[re.Pattern[str], int], ...]] = {
+    kind: tuple((re.compile(rf"\b(?:{pattern})\b", re.I), weight) for pattern, weight in words)
+    for kind, words in _KEYWORDS.items()
+}
+_MIN_SCORE = 3
+_MAX_REPEATS = 3
+
+
+def _score(text: str, heading: str, filename: str) -> dict[RecordKind, int]:
+    scores: dict[RecordKind, int] = {}
+    for kind, patterns in _KEYWORD_RES.items():
+        total = 0
+        for pattern, weight in patterns:
+            total += weight * min(len(pattern.findall(text)), _MAX_REPEATS)
+            # What a document calls itself at the top, or in its name, counts again.
+            total += weight * min(len(pattern.findall(heading)), 1)
+            total += weight * min(len(pattern.findall(filename)), 1)
+        scores[kind] = total
+    return scores
+
+
+def guess_kind(text: str, filename: str = "") -> RecordKind:
+    """The kind whose keywords weigh most in the text and file name; OTHER when none is clear."""
+    text = text[:_TEXT_LIMIT]
+    heading = "\n".join(_lines(text)[:6])
+    name = re.sub(r"[_\-.]+", " ", PurePath(filename).stem) if filename else ""
+    scores = _score(text, heading, name)
+    best = max(scores, key=lambda kind: scores[kind])
+    return best if scores[best] >= _MIN_SCORE else RecordKind.OTHER
+
+
+def _lines(text: str) -> list[str]:
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
+_PLACE_WORDS = (
+    r"Hospitals?|Medical Cent(?:er|re)|Cancer Cent(?:er|re)|Cancer Institute|Clinic|Clinics"
+    r"|University|Laborator(?:y|ies)|Institute|Health(?:care| System)?|Infirmary"
+)
+_CAP = r"(?:[A-Z][\w'’.&-]*|St\.?|of|the|and|for|&)"
+_INSTITUTION = re.compile(
+    rf"(?P<name>(?:{_CAP}[ \t]+){{0,6}}(?:{_PLACE_WORDS})"
+    rf"(?:[ \t]+(?:of|for|at)[ \t]+(?:[A-Z][\w'’.-]*)(?:[ \t]+[A-Z][\w'’.-]*){{0,3}})?)"
+)
+_NOT_A_PLACE = re.compile(
+    r"^(?:the |of |and |for |at )|(?:laboratory|health) (?:results?|report|values|data|summary)",
+    re.I,
+)
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "at", "&"})
+
+
+def guess_institution(text: str) -> str:
+    """The first proper name of a hospital, clinic, laboratory... near the top of the text."""
+    for line in _lines(text[:_TEXT_LIMIT])[:60]:
+        if re.match(r"\s*dear\b", line, re.I):
+            continue
+        for match in _INSTITUTION.finditer(line):
+            name = match.group("name").strip(" .,;:")
+            words = name.split()
+            while words and words[0].lower() in _SMALL_WORDS:
+                words.pop(0)
+            name = " ".join(words)
+            if len(words) < 2 or _NOT_A_PLACE.search(name) or len(name) > 80:
+                continue
+            return name
+    return ""
+
+
+_NAME = r"[A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z]\.?(?![A-Za-z]))?(?:[ \t]+[A-Z][A-Za-z'’-]+){0,2}"
+_DEGREES = r"M\.?D\.?|D\.?O\.?|MBBS|FRCPC?|PhD|FACS|FCAP"
+_ROLE = re.compile(
+    r"(?i:pathologist|radiologist|surgeon|attending(?: physician)?|physician|provider|author"
+    r"|(?:electronically )?signed(?: out)? by|reported by|dictated by|interpreted by)"
+    rf"[ \t]*:?[ \t]*(?P<name>(?:Dr\.?\s+)?{_NAME}(?:,?[ \t]+(?:{_DEGREES}))*)"
+)
+_WITH_DEGREE = re.compile(rf"(?P<name>{_NAME}),?\s+(?:{_DEGREES})\b")
+_DOCTOR = re.compile(rf"(?<!dear )(?<!Dear )\b(?P<name>Dr\.?\s+{_NAME})")
+
+
+def guess_clinician(text: str) -> str:
+    """The clinician who wrote or signed the document: a labelled role, "X, MD" or "Dr. X"."""
+    text = text[:_TEXT_LIMIT]
+    for pattern in (_ROLE, _WITH_DEGREE, _DOCTOR):
+        for match in pattern.finditer(text):
+            name = " ".join(match.group("name").split()).strip(" ,")
+            if match.re is _WITH_DEGREE:
+                name = " ".join(match.group(0).split()).strip(" ,")
+            if name.split()[0].lower() in {"dear", "the", "patient"}:
+                continue
+            return name
+    return ""
+
+
+_GENERIC_TITLES = frozenset(
+    {
+        "",
+        "untitled",
+        "document",
+        "report",
+        "scan",
+        "print",
+        "pdf",
+        "file",
+        "image",
+        "download",
+        "microsoft word",
+        "new document",
+        "title",
+        "no title",
+        "page",
+    }
+)
+_FILE_SUFFIX = re.compile(r"\.(?:pdf|docx?|rtf|txt|html?|jpe?g|png|tiff?|odt)$", re.I)
+_COPY_MARKS = re.compile(r"\s*(?:\(\d+\)|\[\d+\]|-\s*copy(?:\s*\(\d+\))?|\bcopy\s+of\b)\s*", re.I)
+_CAMERA_NAME = re.compile(r"^(?:img|dsc|dscn|pxl|scan|image|photo|document|doc|file)[\s_-]*\d*$")
+
+
+def clean_filename(filename: str) -> str:
+    """A file name as words: no suffix, copy marks "(7)", underscores; empty when generic."""
+    stem = PurePath(filename).name
+    stem = _FILE_SUFFIX.sub("", stem)
+    stem = _COPY_MARKS.sub(" ", stem)
+    stem = " ".join(re.sub(r"[_]+|(?<!\d)-|-(?!\d)", " ", stem).split())
+    lowered = stem.lower()
+    if lowered in _GENERIC_TITLES or _CAMERA_NAME.match(lowered):
+        return ""
+    if not re.search(r"[A-Za-z]{3}", stem):
+        return ""
+    return stem
+
+
+def meaningful_title(title: str, filename: str = "") -> bool:
+    """Whether a PDF's metadata title says something (not "Untitled", not the file name)."""
+    cleaned = " ".join(title.replace("\x00", " ").split())
+    lowered = cleaned.lower()
+    if lowered in _GENERIC_TITLES or len(cleaned) < 3 or len(cleaned) > 150:
+        return False
+    if _FILE_SUFFIX.search(cleaned) or lowered.startswith("microsoft "):
+        return False
+    if not re.search(r"[^\W\d_]{2}", cleaned):
+        return False
+    stem = PurePath(filename).stem.lower() if filename else ""
+    return lowered not in {stem, stem.replace("_", " "), stem.replace("-", " ")}
+
+
+_HEADING_WORDS = (
+    re.compile(
+        r"\b(?:report|note|consultation|summary|results|letter|panel|profile|assay|list)\b", re.I
+    ),
+    re.compile(
+        r"\b(?:pathology|biopsy|mammogra\w*|ultrasound|mri|ct|imaging|scan|medications?"
+        r"|procedure|operative|result)\b",
+        re.I,
+    ),
+)
+
+
+def _heading(text: str) -> str:
+    lines = [
+        line
+        for line in _lines(text[:_TEXT_LIMIT])[:10]
+        if 1 <= len(line.split()) <= 10
+        and len(line) <= 80
+        and ":" not in line
+        and sum(c.isdigit() for c in line) <= len(line) // 3
+        and not re.match(r"(?:department|division|dept\.?|section) of\b", line, re.I)
+    ]
+    for words in _HEADING_WORDS:
+        for line in lines:
+            if words.search(line):
+                return line.title() if line.isupper() else line
+    return ""
+
+
+def guess_title(
+    text: str,
+    filename: str = "",
+    *,
+    pdf_title: str = "",
+    kind: RecordKind = RecordKind.OTHER,
+    date: dt.date | None = None,
+) -> str:
+    """A meaningful PDF title, else a heading line, else "<kind> <date>" or the file name."""
+    if meaningful_title(pdf_title, filename):
+        return " ".join(pdf_title.replace("\x00", " ").split())
+    heading = _heading(text)
+    if heading:
+        return heading
+    name = clean_filename(filename)
+    if kind is not RecordKind.OTHER:
+        return f"{kind.label} {date.isoformat()}" if date else name or kind.label
+    if name:
+        return name
+    return f"Document {date.isoformat()}" if date else "Untitled document"
+
+
+def guess_fields(
+    text: str,
+    filename: str,
+    *,
+    pdf_title: str = "",
+    kind: RecordKind | None = None,
+    today: dt.date | None = None,
+) -> RecordFields:
+    """Every first guess for a new record; ``kind`` given by the user is kept as it is."""
+    chosen = kind if kind is not None else guess_kind(text, filename)
+    date = guess_date(text[:_TEXT_LIMIT], PurePath(filename).name, today)
+    return RecordFields(
+        kind=chosen,
+        title=guess_title(text, filename, pdf_title=pdf_title, kind=chosen, date=date),
+        date_of_service=date,
+        institution=guess_institution(text),
+        clinician=guess_clinician(text),
+    )
