@@ -24,6 +24,7 @@ from opinion_desktop.storage.migrations import apply_migrations, latest_version
 from opinion_desktop.storage.opinions_repo import OpinionRepository
 from opinion_desktop.storage.patient_repo import PatientRepository
 from opinion_desktop.storage.records_repo import RecordRepository
+from opinion_desktop.storage.releases_repo import ReleaseRepository
 
 #: SQLite ``application_id`` of a case file: "OPDC" in ASCII.
 APPLICATION_ID = 0x4F504443
@@ -82,6 +83,7 @@ class CaseFile:
         self.patient = PatientRepository(self._sessions)
         self.records = RecordRepository(self._sessions)
         self.opinions = OpinionRepository(self._sessions)
+        self.releases = ReleaseRepository(self._sessions)
         self._closed = False
 
     def session(self) -> Session:
