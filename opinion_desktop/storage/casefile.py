@@ -20,6 +20,7 @@ from opinion_desktop.domain.errors import (
     NotACaseFileError,
 )
 from opinion_desktop.domain.patient import Patient
+from opinion_desktop.storage.labs_repo import LabRepository
 from opinion_desktop.storage.migrations import apply_migrations, latest_version
 from opinion_desktop.storage.opinions_repo import OpinionRepository
 from opinion_desktop.storage.patient_repo import PatientRepository
@@ -82,6 +83,7 @@ class CaseFile:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.patient = PatientRepository(self._sessions)
         self.records = RecordRepository(self._sessions)
+        self.labs = LabRepository(self._sessions, self.records)
         self.opinions = OpinionRepository(self._sessions)
         self.releases = ReleaseRepository(self._sessions)
         self._closed = False

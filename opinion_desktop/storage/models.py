@@ -266,3 +266,30 @@ class ReleaseRecordRow(Base):
     page_count: Mapped[int] = mapped_column(Integer, default=0)
     included: Mapped[bool] = mapped_column(Boolean, default=True)
     reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class LabValueRow(Base):
+    """One lab result read from a portal file or a spreadsheet (see ``domain/labs.py``)."""
+
+    __tablename__ = "lab_value"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_id: Mapped[int] = mapped_column(ForeignKey("record.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("document.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    ordinal: Mapped[int] = mapped_column(Integer, default=0)
+    analyte: Mapped[str] = mapped_column(Text)
+    name_key: Mapped[str] = mapped_column(Text, default="", index=True)
+    loinc: Mapped[str] = mapped_column(String(32), default="", index=True)
+    value_number: Mapped[float | None] = mapped_column(Float, nullable=True)
+    value_text: Mapped[str] = mapped_column(Text, default="")
+    comparator: Mapped[str] = mapped_column(String(2), default="")
+    unit: Mapped[str] = mapped_column(Text, default="")
+    ref_low: Mapped[float | None] = mapped_column(Float, nullable=True)
+    ref_high: Mapped[float | None] = mapped_column(Float, nullable=True)
+    ref_text: Mapped[str] = mapped_column(Text, default="")
+    flag: Mapped[str] = mapped_column(String(16), default="unknown")
+    #: ISO date (``2024-03-01``) or naive date-time (``2024-03-01T08:30:00``): sorts as text.
+    collected_at: Mapped[str | None] = mapped_column(String(32), nullable=True, index=True)
+    performing_lab: Mapped[str] = mapped_column(Text, default="")

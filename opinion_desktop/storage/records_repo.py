@@ -179,24 +179,33 @@ class RecordRepository:
     def add(self, fields: RecordFields, documents: Iterable[NewDocument] = ()) -> Record:
         """Store a record with its documents in one transaction, and index it."""
         with self._sessions.begin() as session:
-            row = RecordRow(
-                kind=fields.kind.value,
-                title=fields.title,
-                date_of_service=fields.date_of_service,
-                institution=fields.institution,
-                clinician=fields.clinician,
-                notes=fields.notes,
-                created_at=dt.datetime.now().replace(microsecond=0),
-                tags=[RecordTagRow(tag=t) for t in _clean_tags(fields.tags)],
-            )
-            session.add(row)
-            session.flush()
-            for doc in documents:
-                self._add_document(session, row, doc)
-            session.flush()
-            self._reindex(session, row)
-            record_id = row.id
+            record_id = self.insert(session, fields, documents).id
         return self.get(record_id)
+
+    def insert(
+        self, session: Session, fields: RecordFields, documents: Iterable[NewDocument] = ()
+    ) -> RecordRow:
+        """Add a record, its documents and its index entry inside the caller's transaction.
+
+        For other repositories that store more with the record atomically (lab values).
+        """
+        row = RecordRow(
+            kind=fields.kind.value,
+            title=fields.title,
+            date_of_service=fields.date_of_service,
+            institution=fields.institution,
+            clinician=fields.clinician,
+            notes=fields.notes,
+            created_at=dt.datetime.now().replace(microsecond=0),
+            tags=[RecordTagRow(tag=t) for t in _clean_tags(fields.tags)],
+        )
+        session.add(row)
+        session.flush()
+        for doc in documents:
+            self._add_document(session, row, doc)
+        session.flush()
+        self._reindex(session, row)
+        return row
 
     def add_document(self, record_id: int, document: NewDocument) -> Record:
         with self._sessions.begin() as session:
