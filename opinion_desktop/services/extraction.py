@@ -1,0 +1,148 @@
+"""Reading one file into pages of text: a table of readers by file type.
+
+:func:`run_job` is what the worker processes run, so everything here must be safe to do on
+hostile input inside a process that may be killed. A reader raises
+:class:`~opinion_desktop.domain.errors.ImportRefusedError` (one plain sentence); anything else it
+raises means the file is damaged. New readers (C-CDA, FHIR...) are added to :data:`READERS`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from opinion_desktop.domain.errors import (
+    ImportRefusedError,
+    PasswordRequiredError,
+    WrongPasswordError,
+)
+from opinion_desktop.domain.records import PageText
+from opinion_desktop.services.file_types import FileType
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What a reader took from a file."""
+
+    media_type: str
+    pages: tuple[PageText, ...]
+    has_text_layer: bool
+    #: The title the file gives itself (PDF metadata), not yet judged meaningful.
+    pdf_title: str = ""
+    #: A copy to keep instead of the file as given (a PDF unlocked or repaired), or None.
+    stored_data: bytes | None = None
+    #: A sentence for the record's notes about how the file was read.
+    note: str = ""
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(page.text for page in self.pages if page.text)
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a file cannot be imported, as one plain sentence."""
+
+    reason: str
+    needs_password: bool = False
+
+
+@dataclass(frozen=True)
+class Job:
+    """A file for a worker process to read."""
+
+    path: str
+    name: str
+    file_type: FileType
+    password: str | None = None
+
+
+#: ``reader(data, name, file_type, password)``
+Reader = Callable[[bytes, str, FileType, "str | None"], Extracted]
+
+
+def _pdf(data: bytes, name: str, file_type: FileType, password: str | None) -> Extracted:
+    from opinion_desktop.services.pdf_text import read_pdf
+
+    return read_pdf(data, name, password)
+
+
+def _image(data: bytes, name: str, file_type: FileType, password: str | None) -> Extracted:
+    from opinion_desktop.services.image_pages import read_image
+
+    return read_image(data, name)
+
+
+def _text(data: bytes, name: str, file_type: FileType, password: str | None) -> Extracted:
+    from opinion_desktop.services.text_files import read_text
+
+    return read_text(data, name)
+
+
+READERS: dict[FileType, Reader] = {
+    FileType.PDF: _pdf,
+    FileType.JPEG: _image,
+    FileType.PNG: _image,
+    FileType.TIFF: _image,
+    FileType.TEXT: _text,
+}
+
+_KINDS_KEPT = "PDF, JPEG, PNG, TIFF or text"
+
+
+def unreadable_reason(file_type: FileType, name: str) -> str:
+    """Why a file of a type without a reader cannot be imported."""
+    named_pdf = name.lower().endswith(".pdf")
+    if file_type is FileType.HTML:
+        if named_pdf:
+            return (
+                f"{name} is a web page, not a PDF — often a portal's error page saved by mistake."
+            )
+        return f"{name} is a web page; save it as a PDF from the browser, then import the PDF."
+    if file_type is FileType.ZIP:
+        if named_pdf:
+            return f"{name} is a ZIP archive, not a PDF."
+        return f"{name} is a ZIP archive; unpack it first, then import the files inside."
+    if file_type in (FileType.XML, FileType.JSON):
+        label = "XML" if file_type is FileType.XML else "JSON"
+        return (
+            f"{name} is a health-record export ({label}), which Opinion Desktop cannot import yet."
+        )
+    if named_pdf:
+        return f"{name} is damaged and cannot be read: its contents are not a PDF."
+    return f"{name} is not a kind of file Opinion Desktop can keep ({_KINDS_KEPT})."
+
+
+def extract(
+    data: bytes, name: str, file_type: FileType, password: str | None = None
+) -> Extracted | Refusal:
+    """Read ``data`` with the reader for its type; a refusal instead of any exception."""
+    if not data:
+        return Refusal(f"{name} is empty (0 bytes).")
+    reader = READERS.get(file_type)
+    if reader is None:
+        return Refusal(unreadable_reason(file_type, name))
+    try:
+        return reader(data, name, file_type, password)
+    except (PasswordRequiredError, WrongPasswordError) as exc:
+        return Refusal(str(exc), needs_password=True)
+    except ImportRefusedError as exc:
+        return Refusal(str(exc))
+    except MemoryError:
+        raise
+    except Exception:
+        log.warning("reading %s failed", name, exc_info=True)
+        return Refusal(f"{name} is damaged and cannot be read.")
+
+
+def run_job(job: Job) -> Extracted | Refusal:
+    """Read the file a job names (what a worker process runs)."""
+    try:
+        data = Path(job.path).read_bytes()
+    except OSError as exc:
+        return Refusal(f"{job.name} cannot be read ({exc.strerror or exc}).")
+    return extract(data, job.name, job.file_type, job.password)

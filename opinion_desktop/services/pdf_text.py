@@ -1,0 +1,201 @@
+"""PDFs: pages, text per page and title with pypdf; unlocking and repairing where possible.
+
+Runs inside a worker process bounded in time and memory (see ``worker_pool``): pypdf's own limits
+stop decompression bombs, the process limits stop everything else.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+
+from pypdf import PageObject, PasswordType, PdfReader, PdfWriter
+from pypdf.errors import FileNotDecryptedError, LimitReachedError, PdfReadError
+from pypdf.generic import DictionaryObject, IndirectObject
+
+from opinion_desktop.domain.errors import (
+    ImportRefusedError,
+    PasswordRequiredError,
+    WrongPasswordError,
+)
+from opinion_desktop.domain.records import PageText
+from opinion_desktop.services.extraction import Extracted
+from opinion_desktop.services.file_types import FileType
+
+log = logging.getLogger(__name__)
+
+#: A complete PDF ends with ``%%EOF`` (perhaps followed by a little padding).
+_EOF_WINDOW = 2048
+#: Page-level keys left out of a repaired copy: editor data and links back into a broken tree.
+_REPAIR_EXCLUDED = ("/Parent", "/PieceInfo", "/Thumb", "/B", "/StructParents")
+_JUNK = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\ufffd]+")
+
+
+def _bomb(name: str) -> ImportRefusedError:
+    return ImportRefusedError(
+        f"{name} holds a compressed part that expands to an unsafe size, so it cannot be read."
+    )
+
+
+def _damaged(name: str) -> ImportRefusedError:
+    return ImportRefusedError(f"{name} is damaged and cannot be read.")
+
+
+def is_complete(data: bytes) -> bool:
+    """Whether the file ends as a PDF must (a download cut off does not)."""
+    return b"%%EOF" in data[-_EOF_WINDOW:]
+
+
+def _open(data: bytes, name: str) -> PdfReader:
+    try:
+        return PdfReader(io.BytesIO(data), strict=False)
+    except LimitReachedError:
+        raise _bomb(name) from None
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+        raise _damaged(name) from None
+
+
+def _unlock(reader: PdfReader, name: str, password: str | None) -> str:
+    """Decrypt ``reader``; returns the note for the record. Raises when it stays locked."""
+    try:
+        if password is None:
+            if reader.decrypt("") == PasswordType.NOT_DECRYPTED:
+                raise PasswordRequiredError(f"{name} is protected by a password.")
+            return "Imported from an encrypted PDF that opens without a password."
+        if reader.decrypt(password) == PasswordType.NOT_DECRYPTED:
+            raise WrongPasswordError(f"The password given does not open {name}.")
+    except (NotImplementedError, PdfReadError, ValueError) as exc:
+        log.info("cannot decrypt %s: %s", name, exc)
+        raise ImportRefusedError(
+            f"{name} is locked with a kind of encryption Opinion Desktop cannot open."
+        ) from None
+    return "Imported from a password-protected PDF; the copy kept here opens without the password."
+
+
+def _page_objects(reader: PdfReader) -> list[PageObject]:
+    """Every object of type /Page in the file, in file order: for a broken page tree."""
+    found: list[tuple[int, int, int]] = []
+    for generation, objects in reader.xref.items():
+        for number, offset in objects.items():
+            try:
+                obj = reader.get_object(IndirectObject(number, generation, reader))
+            except Exception:
+                continue
+            if isinstance(obj, DictionaryObject) and obj.get("/Type") == "/Page":
+                found.append((offset, number, generation))
+    pages: list[PageObject] = []
+    for _, number, generation in sorted(found):
+        reference = IndirectObject(number, generation, reader)
+        page = PageObject(reader, reference)
+        obj = reader.get_object(reference)
+        if isinstance(obj, DictionaryObject):
+            page.update(obj)
+        pages.append(page)
+    return pages
+
+
+def _repair(reader: PdfReader, name: str) -> tuple[bytes, int]:
+    """A new PDF built from the pages found in a file whose page list is broken."""
+    try:
+        found = _page_objects(reader)
+        writer = PdfWriter()
+        for page in found:
+            writer.add_page(page, excluded_keys=_REPAIR_EXCLUDED)
+        buffer = io.BytesIO()
+        writer.write(buffer)
+    except LimitReachedError:
+        raise _bomb(name) from None
+    except Exception:
+        log.info("repairing %s failed", name, exc_info=True)
+        raise _damaged(name) from None
+    if not found:
+        raise _damaged(name)
+    return buffer.getvalue(), len(found)
+
+
+def _page_text(page: PageObject, name: str) -> str:
+    try:
+        text = page.extract_text() or ""
+    except LimitReachedError:
+        raise _bomb(name) from None
+    except MemoryError:
+        raise
+    except Exception:
+        log.info("no text from a page of %s", name, exc_info=True)
+        text = ""
+    if not text.strip() and page.get("/Contents") is not None:
+        # pypdf answers "" when a content stream passes its limits: tell that from a scan.
+        try:
+            stream = page.get_contents()
+            if stream is not None:
+                stream.get_data()
+        except LimitReachedError:
+            raise _bomb(name) from None
+        except Exception:
+            log.info("unreadable content stream in %s", name, exc_info=True)
+    return _JUNK.sub(" ", text).strip()
+
+
+def _title(reader: PdfReader) -> str:
+    try:
+        metadata = reader.metadata
+        title = metadata.title if metadata is not None else None
+    except Exception:
+        return ""
+    return str(title) if title else ""
+
+
+def read_pdf(data: bytes, name: str, password: str | None = None) -> Extracted:
+    """Pages and their text; refuses cut-off, damaged or locked files with one sentence."""
+    if not is_complete(data):
+        raise ImportRefusedError(f"{name} is incomplete: the download was cut off.")
+    reader = _open(data, name)
+    note = ""
+    stored: bytes | None = None
+    if reader.is_encrypted:
+        note = _unlock(reader, name, password)
+    try:
+        pages = list(reader.pages)
+    except LimitReachedError:
+        raise _bomb(name) from None
+    except FileNotDecryptedError:
+        raise PasswordRequiredError(f"{name} is protected by a password.") from None
+    except Exception:
+        if reader.is_encrypted:
+            raise _damaged(name) from None
+        stored, count = _repair(reader, name)
+        reader = _open(stored, name)
+        pages = list(reader.pages)
+        note = (
+            f"Repaired on import: the file's list of pages was damaged; {count} "
+            f"page{'s' if count != 1 else ''} could be recovered."
+        )
+    if not pages:
+        raise ImportRefusedError(f"{name} has no pages.")
+    texts = tuple(PageText(number, _page_text(page, name)) for number, page in enumerate(pages, 1))
+    if reader.is_encrypted and stored is None:
+        stored = _decrypted_copy(reader, name)
+    return Extracted(
+        media_type=FileType.PDF.media_type,
+        pages=texts,
+        has_text_layer=any(page.text for page in texts),
+        pdf_title=_title(reader),
+        stored_data=stored,
+        note=note,
+    )
+
+
+def _decrypted_copy(reader: PdfReader, name: str) -> bytes:
+    try:
+        writer = PdfWriter(clone_from=reader)
+        buffer = io.BytesIO()
+        writer.write(buffer)
+    except LimitReachedError:
+        raise _bomb(name) from None
+    except Exception:
+        log.info("cannot write an unlocked copy of %s", name, exc_info=True)
+        raise ImportRefusedError(
+            f"{name} opens with the password, but an unlocked copy could not be made."
+        ) from None
+    return buffer.getvalue()

@@ -1,0 +1,259 @@
+"""A small pool of worker processes reading untrusted files, each job bounded in time and memory.
+
+Hostile files (decompression bombs, page trees that loop, deeply nested objects) must never crash
+or hang the program, so they are read in child processes. Each child limits its own address space
+(``RLIMIT_AS``, Linux and most Unixes; elsewhere the time limit still holds) and a job that runs
+past its time limit has its process killed and replaced. Children are started with
+``forkserver`` (or ``spawn``), never plain ``fork``: the GUI calls this from a Qt worker thread.
+
+Use it as a context manager so the children always go, also on cancel and on errors::
+
+    with WorkerPool(run_job) as pool:
+        ticket = pool.submit(job)
+        result = pool.result(ticket)   # the target's return value, or a PoolFailure
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import multiprocessing
+import time
+import warnings
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from multiprocessing.connection import Connection, wait
+from multiprocessing.context import BaseContext
+from multiprocessing.process import BaseProcess
+from typing import Generic, TypeVar
+
+log = logging.getLogger(__name__)
+
+P = TypeVar("P")
+R = TypeVar("R")
+
+#: Modules the fork server loads once, so each new child starts in milliseconds.
+_PRELOAD = ["opinion_desktop.services.extraction", "opinion_desktop.services.pdf_text"]
+_POLL_SECONDS = 0.5
+_STOP_SECONDS = 2.0
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on one job: wall-clock seconds and bytes of address space of its process."""
+
+    seconds: float = 60.0
+    memory_bytes: int = 1536 * 1024 * 1024
+
+
+class FailureKind(StrEnum):
+    TIMEOUT = "timeout"
+    MEMORY = "memory"
+    CRASHED = "crashed"
+
+
+@dataclass(frozen=True)
+class PoolFailure:
+    """A job that gave no result: it ran too long, ran out of memory, or its process died."""
+
+    kind: FailureKind
+    detail: str = ""
+
+
+def _context() -> BaseContext:
+    methods = multiprocessing.get_all_start_methods()
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(_PRELOAD)
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def _limit_memory(memory_bytes: int) -> None:
+    try:
+        import resource
+    except ImportError:  # Windows: only the time limit applies
+        return
+    try:
+        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        wanted = memory_bytes if hard == resource.RLIM_INFINITY else min(memory_bytes, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+    except (ValueError, OSError, AttributeError):  # macOS may refuse RLIMIT_AS
+        log.debug("cannot limit the memory of a worker process")
+
+
+def _serve(conn: Connection, target: Callable[[P], R], memory_bytes: int) -> None:
+    """A worker's life: run jobs from ``conn`` until told to stop or out of memory."""
+    _limit_memory(memory_bytes)
+    logging.disable(logging.WARNING)  # pypdf's chatter about broken files is expected here
+    warnings.simplefilter("ignore")
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        ticket, payload = message
+        status: str = "ok"
+        value: object = None
+        try:
+            value = target(payload)
+        except MemoryError:
+            status, value = FailureKind.MEMORY.value, None
+        except BaseException as exc:
+            status, value = FailureKind.CRASHED.value, repr(exc)[:300]
+        try:
+            conn.send((ticket, status, value))
+        except MemoryError:
+            conn.send((ticket, FailureKind.MEMORY.value, None))
+        except Exception as exc:
+            conn.send((ticket, FailureKind.CRASHED.value, repr(exc)[:300]))
+        if status == FailureKind.MEMORY.value:
+            return  # a process that ran out of memory is not trusted with another job
+
+
+@dataclass
+class _Worker:
+    process: BaseProcess
+    conn: Connection
+    ticket: int | None = None
+    deadline: float = 0.0
+
+
+class WorkerPool(Generic[P, R]):
+    """Up to ``size`` child processes running ``target`` (a module-level function) on payloads."""
+
+    def __init__(
+        self, target: Callable[[P], R], *, size: int = 2, limits: Limits | None = None
+    ) -> None:
+        self._target = target
+        self._size = max(1, size)
+        self._limits = limits or Limits()
+        self._context = _context()
+        self._workers: list[_Worker] = []
+        self._queue: deque[tuple[int, P]] = deque()
+        self._results: dict[int, R | PoolFailure] = {}
+        self._next_ticket = 0
+        self.started = 0  # processes started, for measurements and tests
+
+    # ----------------------------------------------------------------- public
+    def submit(self, payload: P) -> int:
+        """Queue a job; returns the ticket to ask for its result."""
+        ticket = self._next_ticket
+        self._next_ticket += 1
+        self._queue.append((ticket, payload))
+        self._dispatch()
+        return ticket
+
+    def result(self, ticket: int) -> R | PoolFailure:
+        """Wait for a job's result (other jobs keep running meanwhile)."""
+        while ticket not in self._results:
+            self._dispatch()
+            self._collect()
+        return self._results.pop(ticket)
+
+    def close(self) -> None:
+        """Stop every child: idle ones are asked to leave, busy ones are killed."""
+        self._queue.clear()
+        for worker in self._workers:
+            if worker.ticket is None:
+                with contextlib.suppress(OSError, ValueError):
+                    worker.conn.send(None)
+            else:
+                worker.process.kill()
+        deadline = time.monotonic() + _STOP_SECONDS
+        for worker in self._workers:
+            worker.process.join(max(0.0, deadline - time.monotonic()))
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join()
+            worker.conn.close()
+            with contextlib.suppress(ValueError):
+                worker.process.close()
+        self._workers.clear()
+
+    def __enter__(self) -> WorkerPool[P, R]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ----------------------------------------------------------------- inside
+    def _start(self) -> _Worker:
+        parent, child = self._context.Pipe(duplex=True)
+        process = self._context.Process(  # type: ignore[attr-defined]
+            target=_serve,
+            args=(child, self._target, self._limits.memory_bytes),
+            name="opinion-desktop-reader",
+            daemon=True,
+        )
+        process.start()
+        child.close()
+        self.started += 1
+        worker = _Worker(process, parent)
+        self._workers.append(worker)
+        return worker
+
+    def _retire(self, worker: _Worker) -> None:
+        if worker.process.is_alive():
+            worker.process.kill()
+        worker.process.join()
+        worker.conn.close()
+        with contextlib.suppress(ValueError):
+            worker.process.close()
+        self._workers.remove(worker)
+
+    def _dispatch(self) -> None:
+        while self._queue:
+            idle = next((w for w in self._workers if w.ticket is None), None)
+            if idle is None:
+                if len(self._workers) >= self._size:
+                    return
+                idle = self._start()
+            ticket, payload = self._queue.popleft()
+            try:
+                idle.conn.send((ticket, payload))
+            except (OSError, ValueError) as exc:
+                self._results[ticket] = PoolFailure(FailureKind.CRASHED, repr(exc))
+                self._retire(idle)
+                continue
+            idle.ticket = ticket
+            idle.deadline = time.monotonic() + self._limits.seconds
+
+    def _collect(self) -> None:
+        busy = [w for w in self._workers if w.ticket is not None]
+        if not busy:
+            return
+        timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
+        waitables: list[object] = [w.conn for w in busy] + [w.process.sentinel for w in busy]
+        ready = wait(waitables, min(timeout, _POLL_SECONDS))  # type: ignore[arg-type]
+        for worker in busy:
+            ticket = worker.ticket
+            assert ticket is not None
+            if worker.conn in ready or worker.process.sentinel in ready:
+                self._receive(worker, ticket)
+            elif time.monotonic() >= worker.deadline:
+                log.info("job %s passed its time limit; stopping its process", ticket)
+                self._results[ticket] = PoolFailure(FailureKind.TIMEOUT)
+                self._retire(worker)
+
+    def _receive(self, worker: _Worker, ticket: int) -> None:
+        try:
+            if not worker.conn.poll():
+                raise EOFError("the process ended without an answer")
+            got, status, value = worker.conn.recv()
+        except (EOFError, OSError, MemoryError) as exc:
+            code = worker.process.exitcode
+            self._results[ticket] = PoolFailure(FailureKind.CRASHED, f"{exc} (exit {code})")
+            self._retire(worker)
+            return
+        worker.ticket = None
+        if status == "ok":
+            self._results[got] = value
+            return
+        self._results[got] = PoolFailure(FailureKind(status), str(value or ""))
+        if status == FailureKind.MEMORY.value:
+            self._retire(worker)
