@@ -1,0 +1,325 @@
+"""The main window: menus, the welcome page, and the pages of an open case."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from opinion_desktop.domain.errors import OpinionDesktopError
+from opinion_desktop.domain.imports import ImportOutcome, ImportStatus
+from opinion_desktop.services.demo import build_demo_case
+from opinion_desktop.storage.casefile import CaseFile, create_case_file, open_case_file
+from opinion_desktop.ui import settings as saved
+from opinion_desktop.ui.file_dialogs import FileChooser
+from opinion_desktop.ui.import_flow import ImportController
+from opinion_desktop.ui.messages import show_error
+from opinion_desktop.ui.new_case_dialog import NewCaseDialog
+from opinion_desktop.ui.records_browser import RecordsBrowser
+from opinion_desktop.ui.welcome import WelcomePage
+from opinion_desktop.ui.widgets.page_stack import PageStack
+from opinion_desktop.ui.wording import counted
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Opinion Desktop"))
+        self.setAcceptDrops(True)
+        self.case: CaseFile | None = None
+        self.chooser = FileChooser(self)
+        self.undo_stack = QUndoStack(self)
+        self.imports = ImportController(self)
+        self.imports.finished.connect(self._import_finished)
+
+        self.welcome = WelcomePage(self)
+        self.welcome.new_requested.connect(self.new_case)
+        self.welcome.open_requested.connect(self.open_case_dialog)
+        self.welcome.demo_requested.connect(self.open_demo_case)
+        self.welcome.recent_chosen.connect(lambda path: self.open_case(Path(path)))
+        self.browser = RecordsBrowser(self.undo_stack, self)
+        self.browser.counts_changed.connect(self._show_counts)
+        self.pages = PageStack(self)
+        self.add_page("records", self.tr("Records"), self.browser)
+        self.central = QStackedWidget(self)
+        self.central.addWidget(self.welcome)
+        self.central.addWidget(self.pages)
+        self.setCentralWidget(self.central)
+
+        self.counts_label = QLabel(self)
+        self.counts_label.setObjectName("countsLabel")
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self._create_actions()
+        self._create_menus()
+        self._restore_settings()
+        self._show_case_state()
+
+    # ----------------------------------------------------------------- pages
+    def add_page(self, key: str, title: str, widget: QWidget, icon: QIcon | None = None) -> int:
+        """Add a page for an open case (Opinions, Labs, Exports…); a sidebar lists the pages."""
+        return self.pages.add_page(key, title, widget, icon)
+
+    # ----------------------------------------------------------------- actions and menus
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _create_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        self.new_action = self._action(self.tr("&New case…"), self.new_case, key.New)
+        self.open_action = self._action(self.tr("&Open case…"), self.open_case_dialog, key.Open)
+        self.demo_action = self._action(self.tr("Open the &demo case"), self.open_demo_case)
+        self.import_action = self._action(
+            self.tr("&Import files…"), lambda: self.import_files(), "Ctrl+I"
+        )
+        self.import_folder_action = self._action(
+            self.tr("Import &folder…"), lambda: self.import_folder(), "Ctrl+Shift+I"
+        )
+        self.close_action = self._action(self.tr("&Close case"), self.close_case, key.Close)
+        self.quit_action = self._action(self.tr("&Quit"), self.close, key.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcuts([QKeySequence(key.Undo)])
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.find_action = self._action(self.tr("&Find…"), self.browser.focus_search, key.Find)
+
+        viewer = self.browser.viewer
+        self.zoom_in_action = self._action(self.tr("Zoom &in"), viewer.zoom_in, key.ZoomIn)
+        self.zoom_out_action = self._action(self.tr("Zoom &out"), viewer.zoom_out, key.ZoomOut)
+        self.fit_action = self._action(self.tr("&Fit to width"), viewer.fit_width, "Ctrl+0")
+        self.previous_page_action = self._action(
+            self.tr("&Previous page"), viewer.previous_page, "Ctrl+PgUp"
+        )
+        self.next_page_action = self._action(self.tr("&Next page"), viewer.next_page, "Ctrl+PgDown")
+        self.about_action = self._action(self.tr("&About Opinion Desktop"), self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.case_actions = [
+            self.import_action,
+            self.import_folder_action,
+            self.close_action,
+            self.find_action,
+            self.zoom_in_action,
+            self.zoom_out_action,
+            self.fit_action,
+            self.previous_page_action,
+            self.next_page_action,
+        ]
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addActions([self.new_action, self.open_action, self.demo_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.import_action, self.import_folder_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.close_action, self.quit_action])
+        self.file_menu = file_menu
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        self.edit_menu = edit_menu
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.fit_action])
+        view_menu.addSeparator()
+        view_menu.addActions([self.previous_page_action, self.next_page_action])
+        self.view_menu = view_menu
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+    # ----------------------------------------------------------------- the case
+    def open_case(self, path: Path) -> bool:
+        """Open a case file; a problem is shown as one plain sentence."""
+        try:
+            case = open_case_file(path)
+        except OpinionDesktopError as error:
+            show_error(self, error, self.tr("The case could not be opened"))
+            return False
+        self.set_case(case)
+        return True
+
+    def set_case(self, case: CaseFile) -> None:
+        self.close_case(remember=True)
+        self.case = case
+        self.undo_stack.clear()
+        self.browser.set_case(case)
+        saved.remember_case(case.path)
+        self._show_case_state()
+
+    def close_case(self, remember: bool = False) -> None:
+        """Close the open case (after stopping an import at the next whole file)."""
+        if self.case is None:
+            return
+        self.imports.cancel_and_wait()
+        self.undo_stack.clear()
+        self.browser.set_case(None)
+        self.case.close()
+        self.case = None
+        if not remember:
+            saved.forget_last_case()
+        self._show_case_state()
+
+    def _show_case_state(self) -> None:
+        is_open = self.case is not None
+        for action in self.case_actions:
+            action.setEnabled(is_open)
+        self.central.setCurrentWidget(self.pages if is_open else self.welcome)
+        if self.case is None:
+            self.welcome.set_recent(saved.recent_cases())
+            self.setWindowTitle(self.tr("Opinion Desktop"))
+            self.counts_label.clear()
+            return
+        name = self.case.patient.get().name or self.case.path.stem
+        self.setWindowTitle(
+            self.tr("%1 — %2 — Opinion Desktop")
+            .replace("%1", name)
+            .replace("%2", self.case.path.name)
+        )
+
+    def _show_counts(self, records: int, pages: int) -> None:
+        self.counts_label.setText(
+            counted(records, "1 record", "%1 records")
+            + " · "
+            + counted(pages, "1 page", "%1 pages")
+        )
+
+    # ----------------------------------------------------------------- commands
+    def new_case(self) -> None:
+        dialog = NewCaseDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        patient = dialog.patient()
+        path = self.chooser.case_to_create(patient.name + ".opcase")
+        if path is None:
+            return
+        try:
+            case = create_case_file(path, patient)
+        except OpinionDesktopError as error:
+            show_error(self, error, self.tr("The case could not be created"))
+            return
+        self.set_case(case)
+
+    def open_case_dialog(self) -> None:
+        path = self.chooser.case_to_open()
+        if path is not None:
+            self.open_case(path)
+
+    def open_demo_case(self) -> None:
+        folder = Path(
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        )
+        path = folder / "demo.opcase"
+        if path.is_file():
+            self.open_case(path)
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            case = build_demo_case(path)
+        except (OpinionDesktopError, OSError) as error:
+            show_error(self, str(error), self.tr("The demo case could not be made"))
+            return
+        except NotImplementedError:
+            show_error(self, self.tr("The demo case is not available in this version."))
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.set_case(case)
+
+    def import_files(self, paths: Sequence[Path] | None = None) -> bool:
+        """Import ``paths`` (or the files the person chooses) on a worker thread."""
+        if self.case is None:
+            show_error(self, self.tr("Open or create a case before importing files."))
+            return False
+        chosen = list(paths) if paths is not None else self.chooser.files_to_import()
+        if not chosen:
+            return False
+        if self.imports.busy:
+            show_error(self, self.tr("Please wait: files are still being added."))
+            return False
+        return self.imports.start(self.case, chosen)
+
+    def import_folder(self, folder: Path | None = None) -> bool:
+        return self.import_files([folder] if folder else self.chooser.folder_to_import())
+
+    def _import_finished(self, outcomes: list[ImportOutcome]) -> None:
+        added = [o for o in outcomes if o.status == ImportStatus.IMPORTED and o.record_id]
+        self.browser.reload(select_id=added[0].record_id if added else None)
+        self.statusBar().showMessage(self.tr("%n file(s) added to the case.", "", len(added)), 8000)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Opinion Desktop"),
+            self.tr(
+                "Opinion Desktop keeps a cancer case's records in one file on this computer "
+                "and helps prepare a second opinion. It never connects to the internet."
+            ),
+        )
+
+    # ----------------------------------------------------------------- drag and drop
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        mime = event.mimeData()
+        if self.case is not None and mime.hasUrls() and all(u.isLocalFile() for u in mime.urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths and self.import_files(paths):
+            event.acceptProposedAction()
+
+    # ----------------------------------------------------------------- settings
+    def _restore_settings(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        self.browser.restore_state(settings)
+
+    def save_settings(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        self.browser.save_state(settings)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        self.close_case(remember=True)
+        super().closeEvent(event)

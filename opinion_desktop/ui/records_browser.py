@@ -1,0 +1,323 @@
+"""The Records page: filters, search, timeline and table; the document and its form beside."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from opinion_desktop.domain.errors import OpinionDesktopError
+from opinion_desktop.domain.records import Record, RecordFields, RecordFilter
+from opinion_desktop.storage.casefile import CaseFile
+from opinion_desktop.ui.messages import show_error
+from opinion_desktop.ui.models.records_table import (
+    RECORD_ROLE,
+    Column,
+    RecordsFilterProxy,
+    RecordsTableModel,
+)
+from opinion_desktop.ui.undo_commands import EditRecordCommand
+from opinion_desktop.ui.widgets.document_viewer import DocumentViewer
+from opinion_desktop.ui.widgets.filter_panel import FilterPanel
+from opinion_desktop.ui.widgets.record_form import RecordForm
+from opinion_desktop.ui.widgets.timeline import TimelineStrip
+
+SEARCH_DELAY_MS = 250
+
+
+class RecordsBrowser(QWidget):
+    """Browse, search and edit the records of one case."""
+
+    counts_changed = Signal(int, int)  # records, pages
+    record_selected = Signal(object)  # Record | None
+
+    def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recordsBrowser")
+        self._case: CaseFile | None = None
+        self._undo_stack = undo_stack
+
+        self.filters = FilterPanel(self)
+        self.filters.filter_changed.connect(self._filter_changed)
+
+        self.search_box = QLineEdit(self)
+        self.search_box.setObjectName("searchBox")
+        self.search_box.setPlaceholderText(
+            self.tr('Search all records: words, "a phrase", or a prefix*')
+        )
+        self.search_box.setAccessibleName(self.tr("Search records"))
+        self.search_box.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.run_search)
+        self.search_box.textChanged.connect(self._search_timer.start)
+        self.search_box.returnPressed.connect(self.run_search)
+        self.result_label = QLabel(self)
+        self.result_label.setObjectName("resultLabel")
+
+        self.model = RecordsTableModel(self)
+        self.proxy = RecordsFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = self._make_table()
+        self.timeline = TimelineStrip(self)
+        self.timeline.record_clicked.connect(self.select_record)
+        for signal in (self.proxy.modelReset, self.proxy.layoutChanged):
+            signal.connect(self._refresh_timeline)
+        self.proxy.rowsInserted.connect(self._refresh_timeline)
+        self.proxy.rowsRemoved.connect(self._refresh_timeline)
+
+        self.heading = QLabel(self)
+        self.heading.setObjectName("recordHeading")
+        heading_font = QFont(self.heading.font())
+        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.15)
+        heading_font.setBold(True)
+        self.heading.setFont(heading_font)
+        self.heading.setWordWrap(True)
+        self.viewer = DocumentViewer(self)
+        self.form = RecordForm(self)
+        self.form.edited.connect(self._push_edit)
+        form_scroll = QScrollArea(self)
+        form_scroll.setWidget(self.form)
+        form_scroll.setWidgetResizable(True)
+        form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+
+        centre = QWidget(self)
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.addWidget(self.search_box)
+        centre_layout.addWidget(self.result_label)
+        centre_layout.addWidget(self.timeline)
+        centre_layout.addWidget(self.table, 1)
+
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.heading)
+        top_layout.addWidget(self.viewer, 1)
+        self.detail_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.detail_splitter.setObjectName("detailSplitter")
+        self.detail_splitter.addWidget(top)
+        self.detail_splitter.addWidget(form_scroll)
+        self.detail_splitter.setStretchFactor(0, 3)
+        self.detail_splitter.setStretchFactor(1, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("browserSplitter")
+        self.splitter.addWidget(self.filters)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.detail_splitter)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 4)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.splitter)
+        self._show_record(None)
+
+    def _make_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setObjectName("recordsTable")
+        table.setAccessibleName(self.tr("Records"))
+        table.setModel(self.proxy)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setAlternatingRowColors(True)
+        table.setSortingEnabled(True)
+        table.sortByColumn(Column.DATE, Qt.SortOrder.AscendingOrder)
+        table.setWordWrap(False)
+        table.setShowGrid(False)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        metrics = table.fontMetrics()
+        header.resizeSection(Column.DATE, metrics.horizontalAdvance("2026-12-31") + 28)
+        header.resizeSection(Column.KIND, metrics.horizontalAdvance("Consult note") + 24)
+        header.resizeSection(Column.INSTITUTION, metrics.horizontalAdvance("St Mary Hospital") + 24)
+        header.resizeSection(Column.PAGES, metrics.horizontalAdvance("Pages") + 28)
+        table.setColumnHidden(Column.MATCH, True)
+        table.selectionModel().selectionChanged.connect(self._selection_changed)
+        return table
+
+    # ----------------------------------------------------------------- the case
+    @property
+    def case(self) -> CaseFile | None:
+        return self._case
+
+    def set_case(self, case: CaseFile | None) -> None:
+        self._case = case
+        self.viewer.set_document_source(case.records.document_bytes if case else None)
+        self.search_box.clear()
+        self.proxy.set_search_hits(None)
+        self.filters.clear()
+        self.reload()
+
+    def reload(self, select_id: int | None = None) -> None:
+        """Read the records again (one query) and keep or change the selection."""
+        current = self.current_record()
+        keep = select_id if select_id is not None else (current.id if current else None)
+        records = self._case.records.all() if self._case else []
+        self.model.set_records(records)
+        self._refresh_choices()
+        if self.proxy.searching:
+            self.run_search()
+        self.counts_changed.emit(len(records), self.model.total_pages())
+        if keep is not None:
+            self.select_record(keep)
+        elif self.proxy.rowCount() and select_id is None:
+            self.table.selectRow(0)
+        else:
+            self._show_record(None)
+
+    def _refresh_choices(self) -> None:
+        records = self.model.records()
+        institutions = sorted({r.institution for r in records if r.institution}, key=str.lower)
+        tags = sorted({t for r in records for t in r.fields.tags}, key=str.lower)
+        self.filters.set_choices(institutions, tags)
+        self.form.set_institutions(institutions)
+        dates = [r.date_of_service for r in records if r.date_of_service]
+        self.filters.set_date_range(min(dates, default=None), max(dates, default=None))
+
+    # ----------------------------------------------------------------- selection
+    def current_record(self) -> Record | None:
+        index = self.table.selectionModel().currentIndex()
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            index = rows[0]
+        value = index.data(RECORD_ROLE) if index.isValid() else None
+        return value if isinstance(value, Record) else None
+
+    def select_record(self, record_id: int) -> bool:
+        """Select and show a record; ``False`` if the filters or search hide it."""
+        row = self.model.row_of(record_id)
+        if row is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.table.selectRow(index.row())
+        self.table.scrollTo(index)
+        return True
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._show_record(self.current_record())
+
+    def _show_record(self, record: Record | None) -> None:
+        self.viewer.set_record(record)
+        self.form.set_record(record)
+        self.timeline.set_selected(record.id if record else None)
+        if record is None:
+            self.heading.setText(self.tr("No record selected"))
+        else:
+            parts = [record.kind.label]
+            if record.date_of_service:
+                parts.append(record.date_of_service.isoformat())
+            if record.institution:
+                parts.append(record.institution)
+            title = record.title or self.tr("(untitled)")
+            self.heading.setText(f"{title}\n{' · '.join(parts)}")
+        self.record_selected.emit(record)
+
+    # ----------------------------------------------------------------- search and filter
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def run_search(self) -> None:
+        self._search_timer.stop()
+        query = self.search_box.text().strip()
+        if not query or self._case is None:
+            self.proxy.set_search_hits(None)
+            self.model.set_snippets({})
+            self.table.setColumnHidden(Column.MATCH, True)
+        else:
+            try:
+                hits = self._case.records.search(query)
+            except OpinionDesktopError as error:
+                show_error(self, error)
+                hits = []
+            self.model.set_snippets({h.record_id: _plain_snippet(h.snippet) for h in hits})
+            self.proxy.set_search_hits(h.record_id for h in hits)
+            self.table.setColumnHidden(Column.MATCH, False)
+        self._update_result_label()
+
+    def _filter_changed(self, record_filter: RecordFilter) -> None:
+        self.proxy.set_record_filter(record_filter)
+        self._update_result_label()
+
+    def _update_result_label(self) -> None:
+        shown = sum(1 for r in self.model.records() if self.proxy.accepts(r))
+        total = len(self.model.records())
+        query = self.search_box.text().strip()
+        if self.proxy.searching and shown == 0:
+            text = self.tr("No record matches “%1”.").replace("%1", query)
+        elif self.proxy.searching:
+            text = self.tr("%1 of %2 records match “%3”.")
+            text = text.replace("%1", str(shown)).replace("%2", str(total)).replace("%3", query)
+        elif shown != total:
+            text = self.tr("Showing %1 of %2 records.").replace("%1", str(shown))
+            text = text.replace("%2", str(total))
+        else:
+            text = ""
+        self.result_label.setText(text)
+        self.result_label.setVisible(bool(text))
+        self._refresh_timeline()
+
+    def _refresh_timeline(self) -> None:
+        self.timeline.set_records([r for r in self.model.records() if self.proxy.accepts(r)])
+
+    # ----------------------------------------------------------------- editing
+    def _push_edit(self, record_id: int, old: RecordFields, new: RecordFields, text: str) -> None:
+        if self._case is None:
+            return
+        command = EditRecordCommand(
+            self._case, record_id, old, new, text, self.record_changed, self._edit_failed
+        )
+        self._undo_stack.push(command)
+
+    def record_changed(self, record: Record) -> None:
+        """Show a record's stored values everywhere (after an edit, an undo or a redo)."""
+        self.model.update_record(record)
+        current = self.form.record
+        if current is not None and current.id == record.id:
+            self._show_record(record)
+        self._refresh_choices()
+        if self.proxy.searching:
+            self.run_search()
+        else:
+            self._update_result_label()
+
+    def _edit_failed(self, error: OpinionDesktopError) -> None:
+        show_error(self, error)
+        self.reload()
+
+    # ----------------------------------------------------------------- settings
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("browser/splitter", self.splitter.saveState())
+        settings.setValue("browser/detailSplitter", self.detail_splitter.saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        for key, widget in (
+            ("browser/splitter", self.splitter),
+            ("browser/detailSplitter", self.detail_splitter),
+        ):
+            value = settings.value(key)
+            if isinstance(value, QByteArray):
+                widget.restoreState(value)
+
+
+def _plain_snippet(snippet: str) -> str:
+    return " ".join(snippet.split())

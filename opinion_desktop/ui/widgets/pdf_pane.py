@@ -1,0 +1,95 @@
+"""A PDF shown with QtPdf, loaded from bytes held in memory."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Signal
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+ZOOM_STEP = 1.25
+MIN_ZOOM = 0.25
+MAX_ZOOM = 6.0
+
+
+class PdfPane(QWidget):
+    """A :class:`QPdfView` over a document read from a :class:`QBuffer` that it keeps alive."""
+
+    page_changed = Signal(int, int)  # current page (0-based), page count
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setAccessibleName(self.tr("Document pages"))
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setPageSpacing(12)
+        self._buffer: QBuffer | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        self.view.pageNavigator().currentPageChanged.connect(self._emit_page)
+
+    def load(self, data: bytes) -> bool:
+        """Show the PDF in ``data``; ``False`` when QtPdf cannot read it."""
+        self.clear()
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self._buffer = buffer  # QPdfDocument reads from it while the document is open
+        self.document.load(buffer)
+        if self.document.status() != QPdfDocument.Status.Ready:
+            self.clear()
+            return False
+        self.fit_width()
+        self.go_to(0)
+        self._emit_page()
+        return True
+
+    def clear(self) -> None:
+        self.document.close()
+        if self._buffer is not None:
+            self._buffer.close()
+            self._buffer.deleteLater()
+            self._buffer = None
+
+    # ----------------------------------------------------------------- paging
+    @property
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+    @property
+    def current_page(self) -> int:
+        return self.view.pageNavigator().currentPage()
+
+    def go_to(self, page: int) -> None:
+        if self.page_count == 0:
+            return
+        page = max(0, min(page, self.page_count - 1))
+        navigator = self.view.pageNavigator()
+        navigator.jump(page, QPointF(), navigator.currentZoom())
+
+    def next_page(self) -> None:
+        self.go_to(self.current_page + 1)
+
+    def previous_page(self) -> None:
+        self.go_to(self.current_page - 1)
+
+    # ----------------------------------------------------------------- zoom
+    def zoom_in(self) -> None:
+        self._set_zoom(self.view.zoomFactor() * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self._set_zoom(self.view.zoomFactor() / ZOOM_STEP)
+
+    def fit_width(self) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+
+    def _set_zoom(self, factor: float) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(max(MIN_ZOOM, min(MAX_ZOOM, factor)))
+
+    def _emit_page(self) -> None:
+        self.page_changed.emit(self.current_page, self.page_count)

@@ -1,0 +1,183 @@
+"""The metadata form of the selected record. Every change is offered as an undoable edit."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+
+from PySide6.QtCore import QDate, QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from opinion_desktop.domain.records import Record, RecordFields, RecordKind
+
+
+def _split_tags(text: str) -> tuple[str, ...]:
+    return tuple(t.strip() for t in text.split(",") if t.strip())
+
+
+class RecordForm(QWidget):
+    """Emits :attr:`edited` (record id, old fields, new fields, what changed) after each change.
+
+    The form never writes to the case itself: the owner turns each edit into an undo command.
+    """
+
+    edited = Signal(int, object, object, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recordForm")
+        self._record: Record | None = None
+        self._filling = False
+
+        self.kind = QComboBox(self)
+        for kind in RecordKind:
+            self.kind.addItem(kind.label, kind)
+        self.kind.setAccessibleName(self.tr("Kind of record"))
+        self.kind.activated.connect(self._commit)
+
+        self.title = QLineEdit(self)
+        self.title.setAccessibleName(self.tr("Title"))
+        self.title.editingFinished.connect(self._commit)
+
+        self.date = QDateEdit(self)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setAccessibleName(self.tr("Date of service"))
+        self.date.dateChanged.connect(self._commit)
+        self.date_unknown = QCheckBox(self.tr("Unknown"), self)
+        self.date_unknown.setAccessibleName(self.tr("Date of service unknown"))
+        self.date_unknown.toggled.connect(self._date_unknown_toggled)
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.date, 1)
+        date_row.addWidget(self.date_unknown)
+
+        self.institution = QLineEdit(self)
+        self.institution.setAccessibleName(self.tr("Institution"))
+        self.institution.editingFinished.connect(self._commit)
+        self._institutions = QCompleter([], self)
+        self._institutions.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.institution.setCompleter(self._institutions)
+
+        self.clinician = QLineEdit(self)
+        self.clinician.setAccessibleName(self.tr("Clinician"))
+        self.clinician.editingFinished.connect(self._commit)
+
+        self.tags = QLineEdit(self)
+        self.tags.setAccessibleName(self.tr("Tags, separated by commas"))
+        self.tags.setPlaceholderText(self.tr("e.g. biopsy, left breast"))
+        self.tags.editingFinished.connect(self._commit)
+
+        self.notes = QPlainTextEdit(self)
+        self.notes.setAccessibleName(self.tr("Notes"))
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
+        self.notes.installEventFilter(self)
+
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.addRow(self.tr("&Kind"), self.kind)
+        form.addRow(self.tr("T&itle"), self.title)
+        form.addRow(self.tr("&Date"), date_row)
+        form.addRow(self.tr("I&nstitution"), self.institution)
+        form.addRow(self.tr("C&linician"), self.clinician)
+        form.addRow(self.tr("Ta&gs"), self.tags)
+        form.addRow(self.tr("N&otes"), self.notes)
+        self.set_record(None)
+
+    # ----------------------------------------------------------------- filling
+    def set_institutions(self, names: Sequence[str]) -> None:
+        model = self._institutions.model()
+        if isinstance(model, QStringListModel):
+            model.setStringList(list(names))
+
+    @property
+    def record(self) -> Record | None:
+        return self._record
+
+    def set_record(self, record: Record | None) -> None:
+        """Show a record's fields (or an empty, disabled form) without emitting edits."""
+        self._record = record
+        self._filling = True
+        try:
+            fields = record.fields if record else RecordFields()
+            self.kind.setCurrentIndex(max(0, self.kind.findData(fields.kind)))
+            self.title.setText(fields.title)
+            date = fields.date_of_service
+            if date is not None:
+                self.date.setDate(QDate(date.year, date.month, date.day))
+            self.date_unknown.setChecked(date is None)
+            self.date.setEnabled(record is not None and date is not None)
+            self.institution.setText(fields.institution)
+            self.clinician.setText(fields.clinician)
+            self.tags.setText(", ".join(fields.tags))
+            self.notes.setPlainText(fields.notes)
+            for widget in (self.title, self.institution, self.clinician, self.tags):
+                widget.setCursorPosition(0)
+        finally:
+            self._filling = False
+        self.setEnabled(record is not None)
+
+    # ----------------------------------------------------------------- editing
+    def current_fields(self) -> RecordFields:
+        base = self._record.fields if self._record else RecordFields()
+        qdate = self.date.date()
+        date = (
+            None
+            if self.date_unknown.isChecked()
+            else dt.date(qdate.year(), qdate.month(), qdate.day())
+        )
+        kind = self.kind.currentData()
+        return dataclasses.replace(
+            base,
+            kind=kind if isinstance(kind, RecordKind) else base.kind,
+            title=self.title.text().strip(),
+            date_of_service=date,
+            institution=self.institution.text().strip(),
+            clinician=self.clinician.text().strip(),
+            tags=_split_tags(self.tags.text()),
+            notes=self.notes.toPlainText().rstrip(),
+        )
+
+    def _date_unknown_toggled(self, unknown: bool) -> None:
+        self.date.setEnabled(not unknown and self._record is not None)
+        self._commit()
+
+    def _commit(self) -> None:
+        if self._filling or self._record is None:
+            return
+        old = self._record.fields
+        new = self.current_fields()
+        if new == old:
+            return
+        self.edited.emit(self._record.id, old, new, self._describe(old, new))
+
+    def _describe(self, old: RecordFields, new: RecordFields) -> str:
+        labels = {
+            "kind": self.tr("kind"),
+            "title": self.tr("title"),
+            "date_of_service": self.tr("date"),
+            "institution": self.tr("institution"),
+            "clinician": self.tr("clinician"),
+            "tags": self.tr("tags"),
+            "notes": self.tr("notes"),
+        }
+        changed = [
+            label for name, label in labels.items() if getattr(old, name) != getattr(new, name)
+        ]
+        return self.tr("Change %1").replace("%1", ", ".join(changed))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.notes and event.type() == QEvent.Type.FocusOut:
+            self._commit()
+        return super().eventFilter(watched, event)

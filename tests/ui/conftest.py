@@ -1,0 +1,117 @@
+"""GUI fixtures: settings kept in tmp_path, a case holding real PDFs, and the main window."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from opinion_desktop.domain.records import NewDocument, PageText, RecordFields, RecordKind
+from opinion_desktop.storage.casefile import CaseFile
+from opinion_desktop.ui.application import configure_application
+from opinion_desktop.ui.main_window import MainWindow
+from tests.conftest import make_pdf
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(qapp: QApplication, tmp_path: Path) -> Iterator[Path]:
+    """Point QSettings at tmp_path so tests never read or write the real user settings."""
+    configure_application(qapp)
+    folder = tmp_path / "settings"
+    folder.mkdir()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
+    QSettings().clear()
+    yield folder
+    QSettings().clear()
+
+
+def pdf_document(filename: str, pages: list[str]) -> NewDocument:
+    return NewDocument(
+        filename=filename,
+        media_type="application/pdf",
+        data=make_pdf(pages, title=filename),
+        pages=tuple(PageText(i, text) for i, text in enumerate(pages, start=1)),
+    )
+
+
+SAMPLE_RECORDS: list[tuple[RecordFields, list[str]]] = [
+    (
+        RecordFields(
+            kind=RecordKind.PATHOLOGY,
+            title="Core needle biopsy, left breast",
+            date_of_service=dt.date(2026, 1, 12),
+            institution="St Mary Hospital",
+            clinician="Dr. A. Patel",
+            tags=("biopsy",),
+        ),
+        [
+            "Invasive ductal carcinoma, grade 2.",
+            "Estrogen receptor positive. HER2 equivocal.",
+            "Pathologist: Dr. A. Patel",
+        ],
+    ),
+    (
+        RecordFields(
+            kind=RecordKind.LAB,
+            title="Complete blood count",
+            date_of_service=dt.date(2026, 1, 20),
+            institution="City Lab",
+        ),
+        ["Hemoglobin 12.9 g/dL. Platelets normal."],
+    ),
+    (
+        RecordFields(
+            kind=RecordKind.IMAGING,
+            title="Breast MRI",
+            date_of_service=dt.date(2026, 2, 3),
+            institution="University Clinic",
+            tags=("mri", "staging"),
+        ),
+        ["MRI shows a 2.1 cm mass in the left breast.", "No axillary adenopathy."],
+    ),
+    (
+        RecordFields(kind=RecordKind.CORRESPONDENCE, title="Letter from insurer"),
+        ["Your claim has been received."],
+    ),
+]
+
+
+def fill_case(case: CaseFile) -> list[int]:
+    """Add the sample records with real PDFs; returns their ids in the order above."""
+    ids = []
+    for fields, pages in SAMPLE_RECORDS:
+        record = case.records.add(fields, [pdf_document(f"{fields.title}.pdf", pages)])
+        ids.append(record.id)
+    return ids
+
+
+@pytest.fixture
+def filled_case(case: CaseFile) -> CaseFile:
+    fill_case(case)
+    return case
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> Iterator[MainWindow]:
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close_case(remember=True)
+
+
+@pytest.fixture
+def open_window(window: MainWindow, case_path: Path, filled_case: CaseFile) -> MainWindow:
+    """The main window showing the sample case (opened from its file, as a person would)."""
+    filled_case.close()
+    assert window.open_case(case_path)
+    return window
