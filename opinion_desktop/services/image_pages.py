@@ -9,7 +9,7 @@ from PIL import Image, UnidentifiedImageError
 
 from opinion_desktop.domain.errors import ImportRefusedError
 from opinion_desktop.domain.records import PageText
-from opinion_desktop.services.extraction import Extracted
+from opinion_desktop.services.readers import Extracted
 
 _MEDIA_TYPES = {"JPEG": "image/jpeg", "MPO": "image/jpeg", "PNG": "image/png", "TIFF": "image/tiff"}
 #: Pillow's guard against decompression bombs: refuse images larger than this many pixels.

@@ -1,14 +1,215 @@
-"""Importing files into a case (interface; implementation in progress)."""
+"""Importing files into a case: one record per file, each file its own transaction.
+
+Files are recognised by their content, read (in worker processes bounded in time and memory, two
+at a time) into pages of text, given first guesses of kind, date and institution, and stored in
+input order from the calling thread. A refused file leaves the case exactly as it was.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import logging
+from collections import deque
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from opinion_desktop.domain.imports import ImportOutcome
-from opinion_desktop.domain.records import RecordKind
+from opinion_desktop.domain.errors import OpinionDesktopError
+from opinion_desktop.domain.imports import ImportOutcome, ImportStatus
+from opinion_desktop.domain.records import NewDocument, RecordKind
+from opinion_desktop.services.file_types import HEAD_SIZE, sniff
+from opinion_desktop.services.guessing import guess_fields
+from opinion_desktop.services.input_files import InputFile, collect
 from opinion_desktop.services.progress import CancelToken, ProgressCallback, no_progress
+from opinion_desktop.services.readers import (
+    READERS,
+    Extracted,
+    Job,
+    Refusal,
+    run_job,
+    unreadable_reason,
+)
+from opinion_desktop.services.worker_pool import FailureKind, Limits, PoolFailure, WorkerPool
 from opinion_desktop.storage.casefile import CaseFile
+
+log = logging.getLogger(__name__)
+
+#: The largest file kept in a case file (SQLite holds at most about 1 GB in one value).
+MAX_FILE_BYTES = 512 * 1024 * 1024
+#: How many files are read ahead of the one being stored, so both workers stay busy.
+_READ_AHEAD = 4
+
+_Pool = WorkerPool[Job, "Extracted | Refusal"]
+
+
+@dataclass
+class _Pending:
+    """A file on its way: decided already (``outcome``), or waiting for a worker (``ticket``)."""
+
+    index: int
+    path: Path
+    data: bytes = b""
+    sha256: str = ""
+    outcome: ImportOutcome | None = None
+    same_as: int | None = None
+    ticket: int | None = None
+
+
+def _refused(path: Path, reason: str, *, needs_password: bool = False) -> ImportOutcome:
+    return ImportOutcome(path, ImportStatus.REFUSED, reason=reason, needs_password=needs_password)
+
+
+def _size_label(size: int) -> str:
+    return f"{size / 1024 / 1024:,.0f} MB"
+
+
+class _Importer:
+    def __init__(
+        self,
+        case: CaseFile,
+        pool: _Pool,
+        *,
+        kind: RecordKind | None,
+        password: str | None,
+        limits: Limits,
+        cancel: CancelToken | None,
+    ) -> None:
+        self._case = case
+        self._pool = pool
+        self._kind = kind
+        self._password = password
+        self._limits = limits
+        self._cancel = cancel
+        self._first_with: dict[str, int] = {}
+        self._decided: dict[int, ImportOutcome] = {}
+
+    def cancelled(self) -> bool:
+        return self._cancel is not None and self._cancel.cancelled
+
+    # ------------------------------------------------------------ before parsing
+    def prepare(self, index: int, given: InputFile) -> _Pending:
+        """Read and hash a file, and find out whether it needs parsing at all."""
+        pending = _Pending(index, given.path)
+        pending.outcome = self._precheck(pending, given)
+        return pending
+
+    def _precheck(self, pending: _Pending, given: InputFile) -> ImportOutcome | None:
+        path, name = pending.path, pending.path.name
+        if given.problem:
+            return _refused(path, given.problem)
+        try:
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                return _refused(
+                    path,
+                    f"{name} is too large to keep ({_size_label(size)}; "
+                    f"the limit is {_size_label(MAX_FILE_BYTES)}).",
+                )
+            data = path.read_bytes()
+        except OSError as exc:
+            return _refused(path, f"{name} cannot be read ({exc.strerror or exc}).")
+        if not data:
+            return _refused(path, f"{name} is empty (0 bytes).")
+        pending.sha256 = hashlib.sha256(data).hexdigest()
+        first = self._first_with.setdefault(pending.sha256, pending.index)
+        if first != pending.index:
+            pending.same_as = first
+            return None
+        existing = self._case.records.find_by_sha256(pending.sha256)
+        if existing is not None:
+            pages = self._case.records.get(existing).page_count
+            return ImportOutcome(path, ImportStatus.DUPLICATE, record_id=existing, pages=pages)
+        file_type = sniff(data[:HEAD_SIZE])
+        if file_type not in READERS:
+            return _refused(path, unreadable_reason(file_type, name))
+        pending.data = data
+        pending.ticket = self._pool.submit(Job(str(path), name, file_type, self._password))
+        return None
+
+    # ------------------------------------------------------------ after parsing
+    def finish(self, pending: _Pending) -> ImportOutcome | None:
+        """The outcome of a file, storing it when it was read; None when cancelled meanwhile."""
+        outcome = pending.outcome
+        if outcome is None and pending.same_as is not None:
+            outcome = self._same_as(pending.path, self._decided[pending.same_as])
+        if outcome is None:
+            assert pending.ticket is not None
+            result = self._pool.result(pending.ticket, stop=self.cancelled)
+            if isinstance(result, PoolFailure) and result.kind is FailureKind.CANCELLED:
+                return None
+            outcome = self._conclude(pending, result)
+        self._decided[pending.index] = outcome
+        return outcome
+
+    @staticmethod
+    def _same_as(path: Path, first: ImportOutcome) -> ImportOutcome:
+        if first.record_id is not None:
+            return ImportOutcome(
+                path, ImportStatus.DUPLICATE, record_id=first.record_id, pages=first.pages
+            )
+        return _refused(
+            path,
+            f"{path.name} holds the same bytes as {first.path.name}, which was not imported.",
+            needs_password=first.needs_password,
+        )
+
+    def _conclude(
+        self, pending: _Pending, result: Extracted | Refusal | PoolFailure
+    ) -> ImportOutcome:
+        name = pending.path.name
+        if isinstance(result, PoolFailure):
+            return _refused(pending.path, self._failure_reason(name, result))
+        if isinstance(result, Refusal):
+            return _refused(pending.path, result.reason, needs_password=result.needs_password)
+        return self._store(pending, result)
+
+    def _failure_reason(self, name: str, failure: PoolFailure) -> str:
+        if failure.kind is FailureKind.TIMEOUT:
+            return (
+                f"{name} took too long to read (more than {self._limits.seconds:g} seconds) "
+                "and may be damaged."
+            )
+        if failure.kind is FailureKind.MEMORY:
+            return f"{name} needs too much memory to read safely and may be damaged."
+        log.info("reading %s failed: %s", name, failure.detail)
+        return f"{name} is damaged and cannot be read."
+
+    def _store(self, pending: _Pending, extracted: Extracted) -> ImportOutcome:
+        name = pending.path.name
+        fields = guess_fields(extracted.text, name, pdf_title=extracted.pdf_title, kind=self._kind)
+        if extracted.note:
+            fields = dataclasses.replace(fields, notes=extracted.note)
+        replaced = extracted.stored_data is not None
+        document = NewDocument(
+            filename=name,
+            media_type=extracted.media_type,
+            data=extracted.stored_data if extracted.stored_data is not None else pending.data,
+            pages=extracted.pages,
+            has_text_layer=extracted.has_text_layer,
+            source_sha256=pending.sha256 if replaced else None,
+        )
+        try:
+            record = self._case.records.add(fields, [document])
+        except OpinionDesktopError as exc:
+            return _refused(pending.path, str(exc))
+        except Exception:
+            log.exception("storing %s failed", name)
+            return _refused(
+                pending.path,
+                f"{name} could not be saved in the case file (is the disk full, "
+                "or the case file open in another program?).",
+            )
+        return ImportOutcome(
+            pending.path, ImportStatus.IMPORTED, record_id=record.id, pages=document.page_count
+        )
+
+
+_MESSAGES = {
+    ImportStatus.IMPORTED: "imported",
+    ImportStatus.DUPLICATE: "already in the case",
+    ImportStatus.REFUSED: "not imported",
+}
 
 
 def import_paths(
@@ -19,10 +220,33 @@ def import_paths(
     password: str | None = None,
     progress: ProgressCallback = no_progress,
     cancel: CancelToken | None = None,
+    time_limit: float = 60.0,
+    memory_limit: int = Limits.memory_bytes,
+    workers: int = 2,
 ) -> list[ImportOutcome]:
     """Import files and folders (recursively) into ``case``; one outcome per file.
 
     Each file is its own transaction: a refused file leaves the case as it was; a cancel stops
-    between files, so only whole records remain.
+    between files, so only whole records remain (and the outcomes returned are those of the files
+    handled before it). ``time_limit`` (seconds) and ``memory_limit`` (bytes) bound the reading of
+    each file; ``workers`` files are read at the same time.
     """
-    raise NotImplementedError
+    files = collect(paths)
+    total = len(files)
+    outcomes: list[ImportOutcome] = []
+    progress(0, total, f"Importing {total} file{'s' if total != 1 else ''}")
+    limits = Limits(seconds=time_limit, memory_bytes=memory_limit)
+    with WorkerPool(run_job, size=workers, limits=limits) as pool:
+        importer = _Importer(case, pool, kind=kind, password=password, limits=limits, cancel=cancel)
+        waiting: deque[_Pending] = deque()
+        next_file = 0
+        while len(outcomes) < total and not importer.cancelled():
+            while next_file < total and len(waiting) < _READ_AHEAD:
+                waiting.append(importer.prepare(next_file, files[next_file]))
+                next_file += 1
+            outcome = importer.finish(waiting.popleft())
+            if outcome is None:
+                break
+            outcomes.append(outcome)
+            progress(len(outcomes), total, f"{outcome.path.name}: {_MESSAGES[outcome.status]}")
+    return outcomes

@@ -20,8 +20,8 @@ from opinion_desktop.domain.errors import (
     WrongPasswordError,
 )
 from opinion_desktop.domain.records import PageText
-from opinion_desktop.services.extraction import Extracted
 from opinion_desktop.services.file_types import FileType
+from opinion_desktop.services.readers import Extracted
 
 log = logging.getLogger(__name__)
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from opinion_desktop.domain.records import PageText
-from opinion_desktop.services.extraction import Extracted
 from opinion_desktop.services.file_types import FileType, decode_text
+from opinion_desktop.services.readers import Extracted
 
 
 def read_text(data: bytes, name: str) -> Extracted:

@@ -35,7 +35,7 @@ P = TypeVar("P")
 R = TypeVar("R")
 
 #: Modules the fork server loads once, so each new child starts in milliseconds.
-_PRELOAD = ["opinion_desktop.services.extraction", "opinion_desktop.services.pdf_text"]
+_PRELOAD = ["opinion_desktop.services.readers", "opinion_desktop.services.pdf_text"]
 _POLL_SECONDS = 0.5
 _STOP_SECONDS = 2.0
 
@@ -52,6 +52,7 @@ class FailureKind(StrEnum):
     TIMEOUT = "timeout"
     MEMORY = "memory"
     CRASHED = "crashed"
+    CANCELLED = "cancelled"
 
 
 @dataclass(frozen=True)
@@ -148,10 +149,20 @@ class WorkerPool(Generic[P, R]):
         self._dispatch()
         return ticket
 
-    def result(self, ticket: int) -> R | PoolFailure:
-        """Wait for a job's result (other jobs keep running meanwhile)."""
+    def result(self, ticket: int, *, stop: Callable[[], bool] | None = None) -> R | PoolFailure:
+        """Wait for a job's result (other jobs keep running meanwhile).
+
+        ``stop`` is asked about twice a second; when it answers True the wait ends with a
+        CANCELLED failure (the job itself goes on until :meth:`close`).
+        """
         while ticket not in self._results:
+            if stop is not None and stop():
+                return PoolFailure(FailureKind.CANCELLED)
             self._dispatch()
+            if not self._queue and all(w.ticket is None for w in self._workers):
+                if ticket in self._results:
+                    break
+                raise KeyError(f"no job with ticket {ticket}")
             self._collect()
         return self._results.pop(ticket)
 
