@@ -46,7 +46,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "d_mon_y",
         re.compile(
-            rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[ -]{_MONTH}[ -,]*(?P<y>\d{{4}})\b", re.I
+            rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[ -]{_MONTH}[\s,-]*(?P<y>\d{{4}})\b", re.I
         ),
     ),
     (
