@@ -1,0 +1,107 @@
+"""Facts for the one-page summary: the dated timeline, current treatment, medications, allergies."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from opinion_desktop.domain.opinions import Opinion
+from opinion_desktop.domain.records import Record, RecordKind
+
+_SURGERY_WORDS = re.compile(
+    r"excision|resection|ectomy|lumpectomy|mastectomy|surgery|surgical", re.IGNORECASE
+)
+_BIOPSY_WORDS = re.compile(r"biops|core needle|\bFNA\b|aspirat", re.IGNORECASE)
+_SYMPTOM_WORDS = re.compile(r"symptom|lump|first noticed|presenting", re.IGNORECASE)
+_ALLERGY = re.compile(r"allerg|\bNKDA\b|intoleran", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    date: dt.date
+    what: str  # "Biopsy", "Surgery", "Scan", "Consult", "Second opinion", ...
+    detail: str
+
+
+def _record_event(record: Record) -> str | None:
+    words = f"{record.title} {record.fields.notes}"
+    kind = record.kind
+    if _SYMPTOM_WORDS.search(words) and kind in (RecordKind.CONSULT, RecordKind.OTHER):
+        return "First symptom"
+    if kind is RecordKind.PATHOLOGY:
+        if _BIOPSY_WORDS.search(words):
+            return "Biopsy"
+        return "Surgical pathology" if _SURGERY_WORDS.search(words) else "Pathology"
+    return {
+        RecordKind.OPERATIVE: "Surgery",
+        RecordKind.IMAGING: "Scan",
+        RecordKind.CONSULT: "Consult",
+        RecordKind.GENOMIC: "Biomarker tests",
+    }.get(kind)
+
+
+def _who(clinician: str, institution: str) -> str:
+    return ", ".join(p for p in (clinician, institution) if p)
+
+
+def treatment_text(opinion: Opinion) -> str:
+    steps = opinion.fields.treatment
+    return "; ".join(
+        s.modality.label + (f" ({s.description})" if s.description else "") for s in steps
+    )
+
+
+def events(records: list[Record], opinions: list[Opinion]) -> list[TimelineEvent]:
+    """Key dated events, oldest first: biopsies, surgery, scans, consults and opinions."""
+    found: list[TimelineEvent] = []
+    for record in records:
+        what = _record_event(record)
+        if what is None or record.date_of_service is None:
+            continue
+        detail = record.title or record.kind.label
+        where = _who(record.fields.clinician, record.institution)
+        found.append(
+            TimelineEvent(record.date_of_service, what, f"{detail} — {where}" if where else detail)
+        )
+    for opinion in opinions:
+        f = opinion.fields
+        if f.date is None:
+            continue
+        parts = [p for p in (f.diagnosis, str(f.pathologic_stage) or str(f.clinical_stage)) if p]
+        plan = treatment_text(opinion)
+        if plan:
+            parts.append(f"recommends {plan}")
+        who = _who(f.clinician, f.institution) or "Unknown clinician"
+        found.append(
+            TimelineEvent(
+                f.date, f.opinion_type.label, f"{who}: " + "; ".join(parts) if parts else who
+            )
+        )
+    return sorted(found, key=lambda e: e.date)
+
+
+def current_treatment(opinions: list[Opinion]) -> str:
+    """The treatment recommended by the latest dated opinion that recommends one."""
+    dated = [o for o in opinions if o.fields.treatment]
+    if not dated:
+        return ""
+    latest = max(dated, key=lambda o: (o.fields.date or dt.date.min, o.id))
+    f = latest.fields
+    who = _who(f.clinician, f.institution) or "the latest opinion"
+    when = f" on {f.date.isoformat()}" if f.date else ""
+    return f"{treatment_text(latest)} (recommended by {who}{when})"
+
+
+def medication_lines(text: str, limit: int = 8) -> tuple[list[str], list[str]]:
+    """Medications and allergies from a medication list's text, at most ``limit`` lines each."""
+    medications: list[str] = []
+    allergies: list[str] = []
+    for raw in text.splitlines():
+        line = " ".join(raw.split())
+        if len(line) < 3 or line.lower().rstrip(":") in ("medications", "medication list"):
+            continue
+        target = allergies if _ALLERGY.search(line) else medications
+        if len(target) < limit:
+            target.append(line[:140])
+    return medications, allergies
