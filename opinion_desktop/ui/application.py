@@ -27,7 +27,9 @@ _STYLE_SHEET = """
 QTableView { gridline-color: palette(midlight); }
 QTableView::item { padding: 0 6px; }
 QHeaderView::section { padding: 4px 6px; }
-QLabel#recordHeading { padding: 2px 2px 6px 2px; }
+QLabel#recordHeading { padding: 2px 2px 0 2px; }
+QLabel#recordSubheading { padding: 0 2px 4px 2px; color: #52606d; }
+QLabel#filterHeading { font-weight: bold; }
 QLabel#viewerNotice {
     background: #fff4d6; color: #5a4300; border: 1px solid #e6cf8f;
     border-radius: 4px; padding: 4px 8px;

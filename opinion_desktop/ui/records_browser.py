@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QUndoStack
+from PySide6.QtGui import QFont, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -28,6 +28,7 @@ from opinion_desktop.ui.models.records_table import (
 )
 from opinion_desktop.ui.undo_commands import EditRecordCommand
 from opinion_desktop.ui.widgets.document_viewer import DocumentViewer
+from opinion_desktop.ui.widgets.elided_label import ElidedLabel
 from opinion_desktop.ui.widgets.filter_panel import FilterPanel
 from opinion_desktop.ui.widgets.record_form import RecordForm
 from opinion_desktop.ui.widgets.timeline import TimelineStrip
@@ -77,19 +78,21 @@ class RecordsBrowser(QWidget):
         self.proxy.rowsInserted.connect(self._refresh_timeline)
         self.proxy.rowsRemoved.connect(self._refresh_timeline)
 
-        self.heading = QLabel(self)
+        self.heading = ElidedLabel("", self)
         self.heading.setObjectName("recordHeading")
         heading_font = QFont(self.heading.font())
         heading_font.setPointSizeF(heading_font.pointSizeF() * 1.15)
         heading_font.setBold(True)
         self.heading.setFont(heading_font)
-        self.heading.setWordWrap(True)
+        self.subheading = ElidedLabel("", self)
+        self.subheading.setObjectName("recordSubheading")
         self.viewer = DocumentViewer(self)
         self.form = RecordForm(self)
         self.form.edited.connect(self._push_edit)
         form_scroll = QScrollArea(self)
         form_scroll.setWidget(self.form)
         form_scroll.setWidgetResizable(True)
+        form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
 
         centre = QWidget(self)
@@ -103,7 +106,9 @@ class RecordsBrowser(QWidget):
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.setSpacing(2)
         top_layout.addWidget(self.heading)
+        top_layout.addWidget(self.subheading)
         top_layout.addWidget(self.viewer, 1)
         self.detail_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.detail_splitter.setObjectName("detailSplitter")
@@ -120,6 +125,7 @@ class RecordsBrowser(QWidget):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 4)
         self.splitter.setChildrenCollapsible(False)
+        self._sizes_pending = True
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.splitter)
@@ -144,10 +150,11 @@ class RecordsBrowser(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
         metrics = table.fontMetrics()
-        header.resizeSection(Column.DATE, metrics.horizontalAdvance("2026-12-31") + 28)
-        header.resizeSection(Column.KIND, metrics.horizontalAdvance("Consult note") + 24)
-        header.resizeSection(Column.INSTITUTION, metrics.horizontalAdvance("St Mary Hospital") + 24)
-        header.resizeSection(Column.PAGES, metrics.horizontalAdvance("Pages") + 28)
+        header.setMinimumSectionSize(metrics.horizontalAdvance("Pages") + 20)
+        header.resizeSection(Column.DATE, metrics.horizontalAdvance("2026-12-31") + 24)
+        header.resizeSection(Column.KIND, metrics.horizontalAdvance("Consult note") + 14)
+        header.resizeSection(Column.INSTITUTION, metrics.horizontalAdvance("St Mary Hosp") + 16)
+        header.resizeSection(Column.PAGES, metrics.horizontalAdvance("Pages") + 20)
         table.setColumnHidden(Column.MATCH, True)
         table.selectionModel().selectionChanged.connect(self._selection_changed)
         return table
@@ -221,14 +228,15 @@ class RecordsBrowser(QWidget):
         self.timeline.set_selected(record.id if record else None)
         if record is None:
             self.heading.setText(self.tr("No record selected"))
+            self.subheading.setText("")
         else:
             parts = [record.kind.label]
             if record.date_of_service:
                 parts.append(record.date_of_service.isoformat())
             if record.institution:
                 parts.append(record.institution)
-            title = record.title or self.tr("(untitled)")
-            self.heading.setText(f"{title}\n{' · '.join(parts)}")
+            self.heading.setText(record.title or self.tr("(untitled)"))
+            self.subheading.setText(" · ".join(parts))
         self.record_selected.emit(record)
 
     # ----------------------------------------------------------------- search and filter
@@ -315,8 +323,24 @@ class RecordsBrowser(QWidget):
             ("browser/detailSplitter", self.detail_splitter),
         ):
             value = settings.value(key)
-            if isinstance(value, QByteArray):
-                widget.restoreState(value)
+            if isinstance(value, QByteArray) and widget.restoreState(value):
+                self._sizes_pending = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._sizes_pending:
+            self._sizes_pending = False
+            QTimer.singleShot(0, self._initial_sizes)
+
+    def _initial_sizes(self) -> None:
+        """First run: a narrow filter panel, the table, and a wide document pane."""
+        width = self.splitter.width()
+        filters = self.filters.minimumSizeHint().width()
+        detail = max(self.form.minimumSizeHint().width() + 12, int(width * 0.38))
+        self.splitter.setSizes([filters, width - filters - detail, detail])
+        height = self.detail_splitter.height()
+        form = self.form.sizeHint().height() + 8
+        self.detail_splitter.setSizes([height - form, form])
 
 
 def _plain_snippet(snippet: str) -> str:

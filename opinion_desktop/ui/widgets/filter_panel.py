@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
-    QGroupBox,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -37,8 +36,12 @@ class FilterPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
 
-        kinds_box = QGroupBox(self.tr("Kind"), self)
+        kinds_label = QLabel(self.tr("Kind"), self)
+        kinds_label.setObjectName("filterHeading")
+        layout.addWidget(kinds_label)
+        kinds_box = QWidget(self)
         kinds_layout = QVBoxLayout(kinds_box)
+        kinds_layout.setContentsMargins(4, 0, 0, 6)
         kinds_layout.setSpacing(2)
         self.kind_boxes: dict[RecordKind, QCheckBox] = {}
         for kind in RecordKind:
@@ -51,12 +54,12 @@ class FilterPanel(QWidget):
 
         more = QFormLayout()
         more.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        self.institution = QComboBox(self)
+        self.institution = self._combo()
         self.institution.setAccessibleName(self.tr("Institution filter"))
         self.institution.currentIndexChanged.connect(self._emit)
         more.addRow(self.tr("&Institution"), self.institution)
 
-        self.tag = QComboBox(self)
+        self.tag = self._combo()
         self.tag.setAccessibleName(self.tr("Tag filter"))
         self.tag.currentIndexChanged.connect(self._emit)
         more.addRow(self.tr("&Tag"), self.tag)
@@ -83,6 +86,13 @@ class FilterPanel(QWidget):
         layout.addStretch(1)
         self._updating = False
         self.set_choices([], [])
+
+    def _combo(self) -> QComboBox:
+        combo = QComboBox(self)
+        # Long institution names must not widen the panel; the popup shows them whole.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(10)
+        return combo
 
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit(self)

@@ -12,8 +12,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDateEdit,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
@@ -44,6 +45,10 @@ class RecordForm(QWidget):
         for kind in RecordKind:
             self.kind.addItem(kind.label, kind)
         self.kind.setAccessibleName(self.tr("Kind of record"))
+        self.kind.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.kind.setMinimumContentsLength(6)
         self.kind.activated.connect(self._commit)
 
         self.title = QLineEdit(self)
@@ -84,15 +89,36 @@ class RecordForm(QWidget):
         self.notes.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
         self.notes.installEventFilter(self)
 
-        form = QFormLayout(self)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow(self.tr("&Kind"), self.kind)
-        form.addRow(self.tr("T&itle"), self.title)
-        form.addRow(self.tr("&Date"), date_row)
-        form.addRow(self.tr("I&nstitution"), self.institution)
-        form.addRow(self.tr("C&linician"), self.clinician)
-        form.addRow(self.tr("Ta&gs"), self.tags)
-        form.addRow(self.tr("N&otes"), self.notes)
+        self.notes.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 4, 0, 0)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(6)
+        rows: list[list[tuple[str, QWidget | QHBoxLayout, QWidget]]] = [
+            [(self.tr("&Kind"), self.kind, self.kind), (self.tr("&Date"), date_row, self.date)],
+            [(self.tr("T&itle"), self.title, self.title)],
+            [
+                (self.tr("I&nstitution"), self.institution, self.institution),
+                (self.tr("C&linician"), self.clinician, self.clinician),
+            ],
+            [(self.tr("Ta&gs"), self.tags, self.tags)],
+            [(self.tr("N&otes"), self.notes, self.notes)],
+        ]
+        for row, cells in enumerate(rows):
+            for cell, (text, field, buddy) in enumerate(cells):
+                label = QLabel(text, self)
+                label.setBuddy(buddy)
+                top = Qt.AlignmentFlag.AlignTop if field is self.notes else Qt.AlignmentFlag(0)
+                grid.addWidget(label, row, cell * 2, Qt.AlignmentFlag.AlignRight | top)
+                span = 3 if len(cells) == 1 else 1
+                if isinstance(field, QHBoxLayout):
+                    grid.addLayout(field, row, cell * 2 + 1, 1, span)
+                else:
+                    grid.addWidget(field, row, cell * 2 + 1, 1, span)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        for edit in (self.title, self.institution, self.clinician, self.tags):
+            edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("M" * 6))
         self.set_record(None)
 
     # ----------------------------------------------------------------- filling

@@ -1,0 +1,197 @@
+"""Screenshots for the README: ``python -m opinion_desktop.ui.screenshots OUTDIR``.
+
+Builds the demo case in a temporary folder, shows the main window at 1280×800 offscreen with a
+record selected, and saves ``OUTDIR/main-window.png``. Settings go to the temporary folder too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from opinion_desktop.domain.patient import Patient
+from opinion_desktop.domain.records import NewDocument, PageText, RecordFields, RecordKind
+from opinion_desktop.services.demo import build_demo_case
+from opinion_desktop.storage.casefile import CaseFile, create_case_file
+from opinion_desktop.ui.application import configure_application
+from opinion_desktop.ui.main_window import MainWindow
+
+SIZE = (1280, 800)
+
+_FALLBACK: list[tuple[RecordKind, str, dt.date, str, list[str]]] = [
+    (
+        RecordKind.PATHOLOGY,
+        "Core needle biopsy, left breast",
+        dt.date(2026, 1, 12),
+        "St Mary Hospital",
+        [
+            "SURGICAL PATHOLOGY REPORT\nSpecimen: Left breast, 2 o'clock, core needle biopsy\n\n"
+            "FINAL DIAGNOSIS\nInvasive ductal carcinoma, Nottingham grade 2 (3+2+1 = 6).\n"
+            "Tumour measures 9 mm in greatest linear extent in the cores.\n"
+            "Ductal carcinoma in situ, intermediate grade, present.\n\n"
+            "BIOMARKERS\nEstrogen receptor: positive (95%, strong)\n"
+            "Progesterone receptor: positive (40%, moderate)\nHER2 (IHC): 2+ (equivocal); "
+            "FISH to follow\nKi-67: 18%",
+            "COMMENT\nFindings discussed with Dr. Okafor on 2026-01-13.\n\n"
+            "Electronically signed: A. Patel, MD, Pathologist",
+        ],
+    ),
+    (
+        RecordKind.LAB,
+        "Complete blood count and metabolic panel",
+        dt.date(2026, 1, 20),
+        "City Laboratory",
+        [
+            "LABORATORY RESULTS\nHemoglobin 12.9 g/dL (12.0-15.5)\nWhite cells 6.1 x10^9/L\n"
+            "Platelets 254 x10^9/L\nCreatinine 0.8 mg/dL\nALT 22 U/L"
+        ],
+    ),
+    (
+        RecordKind.IMAGING,
+        "Bilateral breast MRI",
+        dt.date(2026, 2, 3),
+        "University Clinic",
+        [
+            "MRI BREASTS WITH AND WITHOUT CONTRAST\nFindings: 2.1 cm irregular enhancing mass "
+            "at 2 o'clock, left breast.\nNo suspicious axillary lymph nodes.\nRight breast: "
+            "no suspicious enhancement.\nImpression: BI-RADS 6, known malignancy."
+        ],
+    ),
+    (
+        RecordKind.PATHOLOGY,
+        "Second review of biopsy slides",
+        dt.date(2026, 2, 10),
+        "University Clinic",
+        [
+            "PATHOLOGY CONSULTATION\nOutside slides reviewed.\nDiagnosis: Invasive lobular "
+            "carcinoma, grade 2.\nE-cadherin: negative.\nHER2 FISH: not amplified (ratio 1.4).",
+            "Comment: Our interpretation differs from the outside report as to histologic type.",
+        ],
+    ),
+    (
+        RecordKind.CONSULT,
+        "Surgical oncology consultation",
+        dt.date(2026, 2, 14),
+        "St Mary Hospital",
+        [
+            "CONSULT NOTE\nAssessment: Left breast cancer, clinical stage IA.\nPlan: "
+            "lumpectomy with sentinel node biopsy, then radiation."
+        ],
+    ),
+    (
+        RecordKind.CONSULT,
+        "Second opinion, breast oncology",
+        dt.date(2026, 2, 24),
+        "University Clinic",
+        [
+            "CONSULT NOTE\nAssessment: Lobular carcinoma, MRI extent larger than mammogram.\n"
+            "Plan: recommend mastectomy; discuss reconstruction."
+        ],
+    ),
+    (
+        RecordKind.MEDICATIONS,
+        "Current medications",
+        dt.date(2026, 2, 24),
+        "University Clinic",
+        ["MEDICATION LIST\nLevothyroxine 50 mcg daily\nVitamin D 1000 IU daily"],
+    ),
+]
+
+
+def _pdf(pages: Sequence[str], title: str) -> bytes:
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=letter)
+    pdf.setTitle(title)
+    for number, page in enumerate(pages, start=1):
+        pdf.setFont("Helvetica-Bold", 14)
+        pdf.drawString(72, 730, title)
+        pdf.setFont("Helvetica", 11)
+        y = 700
+        for line in page.splitlines():
+            pdf.drawString(72, y, line)
+            y -= 16
+        pdf.setFont("Helvetica", 9)
+        pdf.drawString(72, 40, f"Page {number} of {len(pages)}")
+        pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def build_fallback_case(path: Path) -> CaseFile:
+    """A small realistic case, used until the demo case service is available."""
+    case = create_case_file(path, Patient(name="Maria Example", date_of_birth=dt.date(1961, 3, 14)))
+    for kind, title, date, institution, pages in _FALLBACK:
+        document = NewDocument(
+            filename=f"{title}.pdf",
+            media_type="application/pdf",
+            data=_pdf(pages, title),
+            pages=tuple(PageText(i, text) for i, text in enumerate(pages, start=1)),
+        )
+        fields = RecordFields(kind=kind, title=title, date_of_service=date, institution=institution)
+        case.records.add(fields, [document])
+    return case
+
+
+def _case(folder: Path) -> CaseFile:
+    path = folder / "demo.opcase"
+    try:
+        return build_demo_case(path)
+    except NotImplementedError:
+        path.unlink(missing_ok=True)
+        return build_fallback_case(path)
+
+
+def take(outdir: Path) -> list[Path]:
+    """Save the screenshots into ``outdir``; returns the files written."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    configure_application(app)
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory() as temp:
+        folder = Path(temp)
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
+            QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder / "settings"))
+        window = MainWindow()
+        window.set_case(_case(folder))
+        window.resize(*SIZE)
+        window.show()
+        browser = window.browser
+        pathology = [r for r in browser.model.records() if r.kind == RecordKind.PATHOLOGY]
+        if pathology:
+            browser.select_record(pathology[0].id)
+        for _ in range(10):
+            app.processEvents()
+        target = outdir / "main-window.png"
+        window.grab().save(str(target))
+        written.append(target)
+        window.close()
+        app.processEvents()
+    return written
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if len(args) != 1:
+        print("usage: python -m opinion_desktop.ui.screenshots OUTDIR", file=sys.stderr)
+        return 2
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    for path in take(Path(args[0])):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
