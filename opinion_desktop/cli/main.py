@@ -30,7 +30,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from opinion_desktop.cli import opinion_commands, record_commands
+    from opinion_desktop.cli import case_commands, opinion_commands, record_commands
 
     parser = _Parser(
         prog="opinion-desktop",
@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    case_commands.register(subparsers)
     record_commands.register(subparsers)
     opinion_commands.register(subparsers)
     return parser
