@@ -176,7 +176,7 @@ def _png_bomb() -> bytes:
             "movie.mp4 is not a kind of file Opinion Desktop can keep"
             " (PDF, JPEG, PNG, TIFF or text).",
         ),
-        (
+        (  # until the portal readers are plugged into READERS
             "ccd.xml",
             b'<?xml version="1.0"?><ClinicalDocument xmlns="urn:hl7-org:v3"/>',
             "ccd.xml is a health-record export (XML), which Opinion Desktop cannot import yet.",
