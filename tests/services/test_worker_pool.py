@@ -1,0 +1,77 @@
+"""Reader processes bounded in time and memory: a hostile file never hangs or crashes the caller."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+
+from opinion_desktop.services.worker_pool import FailureKind, Limits, PoolFailure, WorkerPool
+
+
+def double(value: int) -> int:
+    return value * 2
+
+
+def misbehave(how: str) -> int:
+    if how == "sleep":
+        time.sleep(60)
+    elif how == "eat":
+        hoard = [bytearray(64 * 1024 * 1024) for _ in range(64)]  # 4 GB
+        return len(hoard)
+    elif how == "die":
+        os._exit(3)
+    elif how == "raise":
+        raise ValueError("bad input")
+    return 1
+
+
+def test_results_come_back_per_ticket_from_two_processes() -> None:
+    with WorkerPool(double, size=2) as pool:
+        tickets = [pool.submit(n) for n in range(10)]
+        assert [pool.result(t) for t in reversed(tickets)] == [n * 2 for n in reversed(range(10))]
+        assert pool.started == 2
+    assert multiprocessing.active_children() == []
+
+
+def test_no_process_is_started_without_work() -> None:
+    with WorkerPool(double) as pool:
+        assert pool.started == 0
+
+
+def test_a_job_past_its_time_limit_is_killed_and_the_pool_goes_on() -> None:
+    with WorkerPool(misbehave, size=1, limits=Limits(seconds=0.5)) as pool:
+        slow = pool.submit("sleep")
+        after = pool.submit("fine")
+        failure = pool.result(slow)
+        assert isinstance(failure, PoolFailure) and failure.kind is FailureKind.TIMEOUT
+        assert pool.result(after) == 1
+        assert pool.started == 2
+    assert multiprocessing.active_children() == []
+
+
+def test_a_job_eating_memory_fails_without_harm() -> None:
+    limits = Limits(memory_bytes=512 * 1024 * 1024)
+    with WorkerPool(misbehave, size=1, limits=limits) as pool:
+        failure = pool.result(pool.submit("eat"))
+        assert isinstance(failure, PoolFailure) and failure.kind is FailureKind.MEMORY
+        assert pool.result(pool.submit("fine")) == 1
+
+
+def test_a_dying_process_or_an_exception_is_a_failure_not_a_crash() -> None:
+    with WorkerPool(misbehave, size=1) as pool:
+        died = pool.result(pool.submit("die"))
+        assert isinstance(died, PoolFailure) and died.kind is FailureKind.CRASHED
+        raised = pool.result(pool.submit("raise"))
+        assert isinstance(raised, PoolFailure) and raised.kind is FailureKind.CRASHED
+        assert "bad input" in raised.detail
+        assert pool.result(pool.submit("fine")) == 1
+
+
+def test_waiting_can_be_cancelled_and_close_kills_busy_processes() -> None:
+    pool = WorkerPool(misbehave, size=1)
+    ticket = pool.submit("sleep")
+    failure = pool.result(ticket, stop=lambda: True)
+    assert isinstance(failure, PoolFailure) and failure.kind is FailureKind.CANCELLED
+    pool.close()
+    assert multiprocessing.active_children() == []
