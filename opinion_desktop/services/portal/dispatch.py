@@ -1,0 +1,58 @@
+"""Which portal reader a file needs (by content, then by name), and storing what it gave.
+
+:func:`read_portal` is called by the import service for every file before the general readers:
+it returns None for files that are not portal data (PDFs, images, plain text), a
+:class:`PortalImport` for FHIR JSON, C-CDA XML and lab CSV files, or raises
+:class:`ImportRefusedError` for JSON, XML or CSV it cannot use. :func:`store_portal` stores one
+file's records with their documents and lab values in one transaction.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from opinion_desktop.domain.imports import ImportOutcome, ImportStatus
+from opinion_desktop.domain.labs import NewLabRecord, PortalImport
+from opinion_desktop.domain.records import RecordKind
+from opinion_desktop.services.file_types import HEAD_SIZE, FileType
+from opinion_desktop.services.portal.ccda import read_ccda
+from opinion_desktop.services.portal.csv_labs import looks_like_lab_csv, read_lab_csv
+from opinion_desktop.services.portal.fhir import read_fhir
+from opinion_desktop.storage.casefile import CaseFile
+
+
+def read_portal(data: bytes, name: str, file_type: FileType) -> PortalImport | None:
+    """The portal data in a file, None when it is not portal data; refuses unusable JSON/XML/CSV."""
+    suffix = Path(name).suffix.lower()
+    if file_type is FileType.JSON or (file_type is FileType.TEXT and suffix == ".json"):
+        return read_fhir(data, name)
+    if file_type is FileType.XML or (file_type is FileType.TEXT and suffix == ".xml"):
+        return read_ccda(data, name)
+    if file_type is FileType.TEXT and (suffix == ".csv" or looks_like_lab_csv(data[:HEAD_SIZE])):
+        return read_lab_csv(data, name)
+    return None
+
+
+def with_kind(portal: PortalImport, kind: RecordKind | None) -> PortalImport:
+    """The records with the kind the user chose for the import, when they chose one."""
+    if kind is None:
+        return portal
+    records = tuple(
+        NewLabRecord(dataclasses.replace(r.fields, kind=kind), r.documents, r.values)
+        for r in portal.records
+    )
+    return dataclasses.replace(portal, records=records)
+
+
+def store_portal(case: CaseFile, path: Path, portal: PortalImport) -> ImportOutcome:
+    """Store every record of ``portal`` in one transaction; the outcome names the first record."""
+    records = case.labs.add_records_with_values(portal.records)
+    pages = sum(r.page_count for r in records)
+    return ImportOutcome(
+        path,
+        ImportStatus.IMPORTED,
+        record_id=records[0].id if records else None,
+        pages=pages,
+        reason=" ".join(portal.notes),
+    )
