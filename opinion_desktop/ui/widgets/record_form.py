@@ -166,7 +166,7 @@ class RecordForm(QWidget):
         kind = self.kind.currentData()
         return dataclasses.replace(
             base,
-            kind=kind if isinstance(kind, RecordKind) else base.kind,
+            kind=RecordKind(kind) if kind else base.kind,
             title=self.title.text().strip(),
             date_of_service=date,
             institution=self.institution.text().strip(),

@@ -1,0 +1,109 @@
+"""The records table model and its filter proxy, over real records from a case file."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QModelIndex, Qt
+from pytestqt.qtbot import QtBot
+
+from opinion_desktop.domain.records import Record, RecordFields, RecordFilter, RecordKind
+from opinion_desktop.storage.casefile import CaseFile
+from opinion_desktop.ui.models.records_table import (
+    RECORD_ID_ROLE,
+    Column,
+    RecordsFilterProxy,
+    RecordsTableModel,
+)
+from tests.ui.conftest import fill_case
+
+
+def make_models(records: list[Record]) -> tuple[RecordsTableModel, RecordsFilterProxy]:
+    model = RecordsTableModel()
+    model.set_records(records)
+    proxy = RecordsFilterProxy()
+    proxy.setSourceModel(model)
+    return model, proxy
+
+
+def titles(proxy: RecordsFilterProxy) -> list[str]:
+    return [proxy.index(r, Column.TITLE).data() for r in range(proxy.rowCount())]
+
+
+def test_dates_sort_as_dates_and_undated_records_come_last(qtbot: QtBot, case: CaseFile) -> None:
+    for title, date in [
+        ("Nine", dt.date(2025, 9, 1)),
+        ("Undated", None),
+        ("Ten", dt.date(2025, 10, 1)),
+        ("Two", dt.date(2026, 2, 1)),
+    ]:
+        case.records.add(RecordFields(title=title, date_of_service=date))
+    model, proxy = make_models(case.records.all())
+    proxy.sort(Column.DATE, Qt.SortOrder.AscendingOrder)
+    assert titles(proxy) == ["Nine", "Ten", "Two", "Undated"]
+    proxy.sort(Column.DATE, Qt.SortOrder.DescendingOrder)
+    assert titles(proxy) == ["Two", "Ten", "Nine", "Undated"]
+    assert proxy.index(3, Column.DATE).data() == "Date unknown"
+    proxy.sort(Column.TITLE, Qt.SortOrder.AscendingOrder)
+    assert titles(proxy) == ["Nine", "Ten", "Two", "Undated"]
+
+
+def test_rows_reach_the_view_in_batches_and_sorting_covers_all_records(qtbot: QtBot) -> None:
+    records = [
+        Record(
+            id=i,
+            fields=RecordFields(
+                title=f"R{i:04d}", date_of_service=dt.date(2020, 1, 1) + dt.timedelta(days=i)
+            ),
+        )
+        for i in range(1, 1201)
+    ]
+    model, proxy = make_models(records)
+    assert model.rowCount() == RecordsTableModel.BATCH
+    assert model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 2 * RecordsTableModel.BATCH
+    proxy.sort(Column.DATE, Qt.SortOrder.DescendingOrder)
+    # The newest record of all 1200 is first, though it had not been fetched before sorting.
+    assert proxy.index(0, 0).data(RECORD_ID_ROLE) == 1200
+    model.fetch_all()
+    assert model.rowCount() == 1200
+    assert not model.canFetchMore(QModelIndex())
+
+
+def test_the_proxy_applies_a_record_filter(qtbot: QtBot, case: CaseFile) -> None:
+    fill_case(case)
+    _model, proxy = make_models(case.records.all())
+    proxy.set_record_filter(RecordFilter(kinds=frozenset({RecordKind.IMAGING})))
+    assert titles(proxy) == ["Breast MRI"]
+    proxy.set_record_filter(RecordFilter(institution="St Mary Hospital"))
+    assert titles(proxy) == ["Core needle biopsy, left breast"]
+    proxy.set_record_filter(RecordFilter(tag="staging"))
+    assert titles(proxy) == ["Breast MRI"]
+    proxy.set_record_filter(RecordFilter(date_from=dt.date(2026, 1, 15)))
+    assert titles(proxy) == ["Complete blood count", "Breast MRI"]
+    proxy.set_record_filter(RecordFilter())
+    assert len(titles(proxy)) == 4
+
+
+def test_search_hits_limit_the_rows_and_show_their_snippet(qtbot: QtBot, case: CaseFile) -> None:
+    fill_case(case)
+    model, proxy = make_models(case.records.all())
+    hits = case.records.search("adenopathy")
+    proxy.set_search_hits(h.record_id for h in hits)
+    model.set_snippets({h.record_id: h.snippet for h in hits})
+    assert titles(proxy) == ["Breast MRI"]
+    assert "adenopathy" in proxy.index(0, Column.MATCH).data()
+    proxy.set_search_hits(None)
+    assert len(titles(proxy)) == 4
+
+
+def test_an_edited_record_updates_its_row_in_place(qtbot: QtBot, case: CaseFile) -> None:
+    ids = fill_case(case)
+    model, proxy = make_models(case.records.all())
+    changed = case.records.update_fields(
+        ids[1], RecordFields(kind=RecordKind.LAB, title="CBC, fasting", institution="City Lab")
+    )
+    with qtbot.waitSignal(model.dataChanged):
+        model.update_record(changed)
+    assert "CBC, fasting" in titles(proxy)
