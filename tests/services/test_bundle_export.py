@@ -1,0 +1,296 @@
+"""The exported packet, opened with pypdf as the specialist's viewer would open it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from opinion_desktop.domain.bundle import (
+    DocumentNotIncludedError,
+    ExportError,
+    ExportOptions,
+    ExportResult,
+    OnFailure,
+    RecordOrder,
+    RecordSelection,
+)
+from opinion_desktop.domain.records import NewDocument, PageText, RecordFields, RecordKind
+from opinion_desktop.services.bundle import export_bundle
+from opinion_desktop.services.progress import CancelledError, CancelToken
+from opinion_desktop.storage.casefile import CaseFile
+from tests.services.bundle_samples import populate
+
+OPTIONS = ExportOptions(
+    recipient_name="Dr. Anika Rao",
+    recipient_institution="Regional Cancer Institute",
+    reason="Two surgeons recommend different operations.",
+    questions=("Is breast-conserving surgery possible?", "Do I need chemotherapy?"),
+)
+RECORD_PAGES = 3 + 2 + 1 + 1 + 1  # biopsy, mammogram (landscape + rotated), image, consult, meds
+
+
+@pytest.fixture
+def ids(case: CaseFile) -> dict[str, int]:
+    return populate(case)
+
+
+def _export(
+    case: CaseFile, tmp_path: Path, options: ExportOptions = OPTIONS, **kw: object
+) -> ExportResult:
+    return export_bundle(case, options, tmp_path / "out" / "packet.pdf", **kw)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def out_dir(tmp_path: Path) -> Path:
+    (tmp_path / "out").mkdir()
+    return tmp_path / "out"
+
+
+def _page_of(reader: PdfReader, ref: object) -> int:
+    return reader.get_page_number(ref.get_object() if hasattr(ref, "get_object") else ref) + 1
+
+
+def _index_pages(reader: PdfReader, result: ExportResult) -> dict[str, int]:
+    """Title -> page, read from the text of the index pages."""
+    section = next(s for s in result.sections if s.title == "Index")
+    lines: list[str] = []
+    for number in range(section.start_page, section.start_page + section.page_count):
+        lines += reader.pages[number - 1].extract_text().splitlines()
+    found: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        if re.fullmatch(r"\d{4}-\d\d-\d\d|undated", line.strip()) and re.fullmatch(
+            r"\d+", lines[i - 1]
+        ):
+            found[lines[i + 2].strip()] = int(lines[i - 1])
+    return found
+
+
+def test_packet_has_written_pages_then_every_record_page(
+    case: CaseFile, ids: dict[str, int], out_dir: Path
+) -> None:
+    result = _export(case, out_dir.parent)
+    reader = PdfReader(out_dir / "packet.pdf")
+    written = sum(s.page_count for s in result.sections)
+    assert [s.title for s in result.sections] == ["Cover letter", "Summary", "Index"]
+    assert len(reader.pages) == written + RECORD_PAGES == result.page_count
+    assert [s.page_count for s in result.sections[:2]] == [1, 1]  # the summary fits one sheet
+    assert result.notes  # the comparison page is left out or drawn, with a note when left out
+    cover = reader.pages[0].extract_text()
+    assert "Two surgeons recommend different operations." in cover
+    assert "Do I need chemotherapy?" in cover
+    assert "Dr. Anika Rao" in cover
+
+
+def test_bookmarks_point_where_the_index_says(
+    case: CaseFile, ids: dict[str, int], out_dir: Path
+) -> None:
+    result = _export(case, out_dir.parent)
+    reader = PdfReader(out_dir / "packet.pdf")
+    index = _index_pages(reader, result)
+    assert index == {e.title: e.start_page for e in result.entries}
+    groups = {}
+    outline = reader.outline
+    for i, item in enumerate(outline):
+        if isinstance(item, list):
+            groups[outline[i - 1].title] = {
+                child.title: _page_of(reader, child.page) for child in item
+            }
+    assert list(groups) == ["Pathology", "Imaging", "Consult note", "Medication list"]
+    children = {title: page for group in groups.values() for title, page in group.items()}
+    for title, page in index.items():
+        (bookmark,) = [t for t in children if title in t]
+        assert children[bookmark] == page
+    assert len(reader.pages[index["Core needle biopsy, left breast"] - 1].extract_text()) > 0
+    assert (
+        "Biopsy page one"
+        in reader.pages[index["Core needle biopsy, left breast"] - 1].extract_text()
+    )
+    assert "Rotated page" in reader.pages[index["Diagnostic mammogram"]].extract_text()
+
+
+def test_every_page_carries_name_birth_date_and_page_x_of_n(
+    case: CaseFile, ids: dict[str, int], out_dir: Path
+) -> None:
+    options = ExportOptions(bates_prefix="SMH", watermark=True)
+    result = _export(case, out_dir.parent, options)
+    reader = PdfReader(out_dir / "packet.pdf")
+    total = len(reader.pages)
+    for number, page in enumerate(reader.pages, start=1):
+        found = page.extract_text()
+        assert "Maria Example · DOB 1961-03-14" in found
+        assert f"Page {number} of {total}" in found
+        assert f"SMH{number:06d}" in found
+        assert "CONFIDENTIAL — Maria Example" in found
+    assert result.page_count == total
+
+
+def test_by_date_order_and_selection(case: CaseFile, ids: dict[str, int], out_dir: Path) -> None:
+    options = ExportOptions(
+        order=RecordOrder.BY_DATE,
+        selection=RecordSelection(
+            kinds=frozenset({RecordKind.IMAGING, RecordKind.PATHOLOGY}),
+            date_from=dt.date(2026, 1, 1),
+        ),
+    )
+    result = _export(case, out_dir.parent, options)
+    assert [e.record_id for e in result.entries] == [ids["ultrasound"], ids["biopsy"]]
+    picked = ExportOptions(selection=RecordSelection(record_ids=(ids["consult"],)))
+    assert [e.record_id for e in _export(case, out_dir.parent, picked).entries] == [ids["consult"]]
+    with pytest.raises(ExportError, match="no record number 999"):
+        _export(case, out_dir.parent, ExportOptions(selection=RecordSelection(record_ids=(999,))))
+
+
+def test_password_opens_it_and_nothing_else_does(
+    case: CaseFile, ids: dict[str, int], out_dir: Path
+) -> None:
+    result = _export(case, out_dir.parent, ExportOptions(password="s3cret"))
+    reader = PdfReader(out_dir / "packet.pdf")
+    assert reader.is_encrypted
+    assert not reader.decrypt("")
+    assert not PdfReader(out_dir / "packet.pdf").decrypt("wrong")
+    reader = PdfReader(out_dir / "packet.pdf", password="s3cret")
+    assert len(reader.pages) == result.page_count
+    assert "Page 1 of" in reader.pages[0].extract_text()
+    assert "/AESV3" in str(reader.trailer["/Encrypt"].get_object()["/CF"])
+
+
+def test_archive_manifest_hashes_match_its_files(
+    case: CaseFile, ids: dict[str, int], out_dir: Path
+) -> None:
+    result = export_bundle(case, OPTIONS, out_dir / "packet.pdf", out_dir / "bundle.zip")
+    with zipfile.ZipFile(out_dir / "bundle.zip") as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+        names = set(zf.namelist())
+        for entry in manifest["files"]:
+            data = zf.read(entry["path"])
+            assert hashlib.sha256(data).hexdigest() == entry["sha256"]
+            assert len(data) == entry["size"]
+        index = zf.read("index.txt").decode()
+        assert zf.read("packet.pdf") == (out_dir / "packet.pdf").read_bytes()
+    paths = [f["path"] for f in manifest["files"]]
+    assert "originals/2026-01-12 Pathology - St Mary Hospital.pdf" in paths
+    assert "originals/2026-01-05 Imaging - St Mary Hospital.png" in paths
+    assert {"manifest.json", "index.txt", "packet.pdf"} <= names
+    biopsy = next(
+        f for f in manifest["files"] if f["record"] and f["record"]["id"] == ids["biopsy"]
+    )
+    assert biopsy["record"] == {
+        "id": ids["biopsy"],
+        "kind": "pathology",
+        "date": "2026-01-12",
+        "title": "Core needle biopsy, left breast",
+        "institution": "St Mary Hospital",
+        "clinician": "Dr. Lee",
+    }
+    assert manifest["patient"]["name"] == "Maria Example"
+    assert manifest["recipient"] == {
+        "name": "Dr. Anika Rao",
+        "institution": "Regional Cancer Institute",
+    }
+    assert "Core needle biopsy, left breast" in index
+    assert (
+        result.archive_sha256 == hashlib.sha256((out_dir / "bundle.zip").read_bytes()).hexdigest()
+    )
+
+
+def test_the_release_is_logged(case: CaseFile, ids: dict[str, int], out_dir: Path) -> None:
+    result = export_bundle(case, OPTIONS, out_dir / "packet.pdf", out_dir / "bundle.zip")
+    (release,) = case.releases.all()
+    assert release.id == result.release_id
+    assert release.recipient == "Dr. Anika Rao, Regional Cancer Institute"
+    assert (
+        release.packet_sha256 == hashlib.sha256((out_dir / "packet.pdf").read_bytes()).hexdigest()
+    )
+    assert release.page_count == result.page_count
+    assert release.archive_filename == "bundle.zip"
+    starts = {r.record_id: r.start_page for r in release.records}
+    assert starts == {e.record_id: e.start_page for e in result.entries}
+    assert "password" not in json.dumps(release.options).replace("password_protected", "")
+
+
+def test_cancel_after_the_first_document_leaves_nothing(
+    case: CaseFile, ids: dict[str, int], out_dir: Path
+) -> None:
+    token = CancelToken()
+
+    def progress(done: int, total: int, message: str) -> None:
+        if done >= 1:
+            token.cancel()
+
+    with pytest.raises(CancelledError):
+        export_bundle(
+            case, OPTIONS, out_dir / "packet.pdf", out_dir / "bundle.zip", progress, token
+        )
+    assert list(out_dir.iterdir()) == []
+    assert case.releases.all() == []
+
+
+def _add_broken(case: CaseFile) -> int:
+    broken = NewDocument(
+        "scan.pdf", "application/pdf", b"%PDF-1.4\n garbage with no objects", (PageText(1, ""),)
+    )
+    return case.records.add(
+        RecordFields(RecordKind.PATHOLOGY, "Damaged scan", dt.date(2026, 1, 2)), [broken]
+    ).id
+
+
+def test_an_unreadable_document_stops_the_export_with_its_reason(
+    case: CaseFile, ids: dict[str, int], out_dir: Path
+) -> None:
+    broken = _add_broken(case)
+    with pytest.raises(DocumentNotIncludedError, match="Damaged scan") as caught:
+        export_bundle(case, OPTIONS, out_dir / "packet.pdf", out_dir / "bundle.zip")
+    assert caught.value.record_id == broken
+    assert "damaged" in caught.value.reason
+    assert list(out_dir.iterdir()) == []
+    assert case.releases.all() == []
+
+
+def test_or_is_listed_as_not_included_with_why(
+    case: CaseFile, ids: dict[str, int], out_dir: Path
+) -> None:
+    broken = _add_broken(case)
+    options = ExportOptions(on_failure=OnFailure.INCLUDE_AS_NOT_INCLUDED)
+    result = export_bundle(case, options, out_dir / "packet.pdf", out_dir / "bundle.zip")
+    (missing,) = result.not_included
+    assert missing.record_id == broken and missing.start_page is None
+    reader = PdfReader(out_dir / "packet.pdf")
+    assert len(reader.pages) == sum(s.page_count for s in result.sections) + RECORD_PAGES
+    index = reader.pages[result.sections[-1].start_page - 1].extract_text()
+    assert "Damaged scan" in index and "Not included" in index and "damaged" in index
+    logged = {r.record_id: r for r in case.releases.all()[0].records}
+    assert not logged[broken].included and "damaged" in logged[broken].reason
+    with zipfile.ZipFile(out_dir / "bundle.zip") as zf:
+        assert "Why: the PDF is damaged" in zf.read("index.txt").decode()
+
+
+def test_refusals_are_plain_and_write_nothing(
+    case: CaseFile, ids: dict[str, int], out_dir: Path, tmp_path: Path
+) -> None:
+    with pytest.raises(ExportError, match="does not exist"):
+        export_bundle(case, OPTIONS, tmp_path / "nowhere" / "p.pdf")
+    with pytest.raises(ExportError, match="archive cannot be protected"):
+        export_bundle(case, ExportOptions(password="x"), out_dir / "p.pdf", out_dir / "b.zip")
+    with pytest.raises(ExportError, match="No record matches"):
+        _export(
+            case,
+            tmp_path,
+            ExportOptions(selection=RecordSelection(kinds=frozenset({RecordKind.GENOMIC}))),
+        )
+    assert list(out_dir.iterdir()) == []
+
+
+def test_an_existing_packet_is_replaced_whole(
+    case: CaseFile, ids: dict[str, int], out_dir: Path
+) -> None:
+    (out_dir / "packet.pdf").write_bytes(b"old")
+    _export(case, out_dir.parent)
+    assert PdfReader(out_dir / "packet.pdf").pages
+    assert sorted(p.name for p in out_dir.iterdir()) == ["packet.pdf"]
