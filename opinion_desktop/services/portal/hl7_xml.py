@@ -24,6 +24,9 @@ _OPEN = (
 _DECLARATIONS = re.compile(r"<!\s*(?:DOCTYPE|ENTITY|ELEMENT|ATTLIST)", re.IGNORECASE)
 _PROLOG = re.compile(r"\A\ufeff?\s*<\?xml[^>]*\?>")
 _V3_PREFIX = "{" + V3 + "}"
+#: expat error codes meaning the text stops inside something: no element, unclosed token,
+#: partial character, unclosed CDATA section.
+_ENDS_EARLY = frozenset({3, 5, 6, 20})
 _BLOCKS = frozenset(
     {"paragraph", "item", "caption", "list", "table", "thead", "tbody", "tfoot", "tr", "br"}
 )
@@ -47,12 +50,13 @@ def parse_hl7(data: bytes, filename: str) -> ET.Element:
     prolog = _PROLOG.match(text)
     if prolog:  # keep line numbers: replace the declaration by as many newlines
         text = "\n" * prolog.group(0).count("\n") + text[prolog.end() :]
-    body_end_line = text.count("\n") + 1
+    last_line = text.rsplit("\n", 1)[-1]
+    end = (text.count("\n") + 1, len(last_line) + (0 if "\n" in text else len(_OPEN)))
     try:
         wrapper = ET.fromstring(f"{_OPEN}{text}</{_WRAPPER}>")
     except ET.ParseError as exc:
-        line = exc.position[0] if exc.position else 0
-        if line >= body_end_line or "no element found" in str(exc):
+        line, column = exc.position if exc.position else (0, 0)
+        if (line, column) >= end or getattr(exc, "code", 0) in _ENDS_EARLY:
             raise ImportRefusedError(f"{filename} is damaged: the XML ends early.") from None
         raise ImportRefusedError(
             f"{filename} is damaged: its XML cannot be read (line {line})."
