@@ -80,7 +80,6 @@ class BackgroundTask(QObject):
         self._runner.failed.connect(self.failed)
         self._runner.cancelled.connect(self.cancelled)
         self._runner.done.connect(self._thread.quit)
-        self._thread.finished.connect(self._runner.deleteLater)
         self._thread.finished.connect(self._thread_finished)
 
     def start(self) -> None:
@@ -99,5 +98,6 @@ class BackgroundTask(QObject):
         return self._thread.wait(milliseconds)
 
     def _thread_finished(self) -> None:
-        self._runner = None
+        self._thread.wait()  # the thread has returned from run(); nothing runs the runner now
+        self._runner = None  # deletes it here, in the GUI thread
         self.finished.emit()

@@ -38,7 +38,7 @@ def test_dates_sort_as_dates_and_undated_records_come_last(qtbot: QtBot, case: C
         ("Two", dt.date(2026, 2, 1)),
     ]:
         case.records.add(RecordFields(title=title, date_of_service=date))
-    model, proxy = make_models(case.records.all())
+    _model, proxy = make_models(case.records.all())
     proxy.sort(Column.DATE, Qt.SortOrder.AscendingOrder)
     assert titles(proxy) == ["Nine", "Ten", "Two", "Undated"]
     proxy.sort(Column.DATE, Qt.SortOrder.DescendingOrder)
