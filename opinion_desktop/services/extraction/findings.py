@@ -30,7 +30,8 @@ _NEGATION_AFTER = re.compile(
 )
 _HEDGE_BEFORE = re.compile(
     r"\b(?:suspected|suspicious\s+for|possible|probable|questionable|concerning\s+for"
-    r"|history\s+of|family\s+history|rule\s+out)\b[^.;]*$",
+    r"|history\s+of|family\s+history|rule\s+out|mother|father|sister|brother|aunt|uncle"
+    r"|grandmother|grandfather|daughter|son|cousin)\b[^.;]*$",
     re.IGNORECASE,
 )
 

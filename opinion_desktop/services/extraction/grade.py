@@ -42,6 +42,8 @@ _SCORE = re.compile(
     r"|score\s*(?:of|:|=)?\s*(?P<s2>[3-9])\s*(?:/|of|out\s+of)\s*9)",
     re.IGNORECASE,
 )
+_NAMED_SYSTEM = re.compile(r"nottingham|sbr|scarff|bloom|elston", re.IGNORECASE)
+_LOOSE_SCORE = re.compile(r"\bscore\s*(?:of|:|=)?\s*(?P<s>[3-9])(?![\d+/])", re.IGNORECASE)
 _TUBULES = re.compile(
     r"(?:tubul\w*|glandular)[^:\d]{0,60}?[:=]?\s*(?:score\s*)?(?P<v>[1-3])(?![\d.])", re.I
 )
@@ -104,10 +106,15 @@ def _score_parts(sentences: Sequence[Sentence]) -> list[Finding]:
     for sentence in sentences:
         if sentence.block != block:
             components, block = {}, sentence.block
-        score = _SCORE.search(sentence.text)
+        named = _NAMED_SYSTEM.search(sentence.text)
+        score = _SCORE.search(sentence.text) or (
+            _LOOSE_SCORE.search(sentence.text) if named else None
+        )
         if score is not None:
-            total = int(score.group("s") or score.group("s2"))
-            name = _system_name(score.group("system"))
+            groups = score.groupdict()
+            total = int(groups.get("s") or groups.get("s2") or 0)
+            system = groups.get("system") or (named.group(0) if named else None)
+            name = _system_name(system)
             found.append(Finding("grade.score", f"{name} score {total}/9", sentence))
             continue
         for key, pattern in (("t", _TUBULES), ("n", _NUCLEI), ("m", _MITOSES)):

@@ -32,6 +32,8 @@ MARKERS: dict[str, re.Pattern[str]] = {
     ),
     "gene": re.compile(r"\b(?:EGFR|ALK|ROS1|KRAS|NRAS|BRAF|PIK3CA|NTRK[1-3]?)\b"),
 }
+#: What may stand between two names sharing one result: "ER/PR: positive", "EGFR, ALK: negative".
+_SHARED = re.compile(r"^\s*(?:/|,|&|and|or)?\s*$", re.IGNORECASE)
 _PENDING = re.compile(
     r"^\W*(?:[a-z ]{0,20})?(?:pending|not\s+(?:performed|done|tested|available)|to\s+follow"
     r"|will\s+be\s+(?:reported|performed)|ordered|requested|sent)",
@@ -84,11 +86,11 @@ def find_mentions(sentences: Sequence[Sentence]) -> list[Mention]:
         for i, (key, match) in enumerate(mentions):
             stop = mentions[i + 1][1].start() if i + 1 < len(mentions) else len(sentence.text)
             segment = sentence.text[match.end() : stop]
-            if not re.search(r"\w", segment) and i + 1 < len(mentions):
+            if _SHARED.match(segment) and i + 1 < len(mentions):
                 # "ER/PR: positive", "EGFR, ALK, ROS1: not detected": the result is shared.
                 nxt = i + 1
-                while nxt + 1 < len(mentions) and not re.search(
-                    r"\w", sentence.text[mentions[nxt][1].end() : mentions[nxt + 1][1].start()]
+                while nxt + 1 < len(mentions) and _SHARED.match(
+                    sentence.text[mentions[nxt][1].end() : mentions[nxt + 1][1].start()]
                 ):
                     nxt += 1
                 after = mentions[nxt + 1][1].start() if nxt + 1 < len(mentions) else None

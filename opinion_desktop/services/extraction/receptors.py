@@ -129,7 +129,8 @@ def _her2_parts(mention: Mention) -> list[Finding]:
         zone = segment[status.end() :] if status is not None else segment
         lines = [zone, *(s.text for s in mention.details)]
         result = next((m for t in lines for m in _ISH_RESULT.finditer(t)), None)
-        ratio = next((m for t in lines for m in _RATIO.finditer(t)), None)
+        tail = mention.sentence.text[mention.end + ish.end() :]  # "(HER2/CEP17 ratio 1.4)"
+        ratio = next((m for t in (tail, *lines[1:]) for m in _RATIO.finditer(t)), None)
         if result is not None:
             method = ish.group("m")
             method = "ISH" if method.lower().startswith("in situ") else method.upper()

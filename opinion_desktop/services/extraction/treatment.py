@@ -78,6 +78,10 @@ _ONLY_A_TIME = re.compile(
 )
 _UNDECIDED = re.compile(r"\b(?:whether|if|determine|decide|depending|candidacy)\b", re.IGNORECASE)
 _RECOMMEND = re.compile(r"\brecommend\w*|\badvis\w*|\bsuggest\w*|\bplan\b", re.IGNORECASE)
+_RECOMMENDS = re.compile(
+    r"^(?:(?:we|i)\s+)?(?:would\s+)?(?:recommend(?:ed|s)?|advise[ds]?|suggest(?:ed|s)?)\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•●▪]|[a-z][.)])\s*")
 _LABEL = re.compile(r"^(?P<label>[A-Za-z /&-]{3,30}):\s+(?=\S)")
 
@@ -112,7 +116,7 @@ def _describe(clause: str) -> str:
     label = _LABEL.match(text)
     if label is not None and len(text) > label.end():
         text = text[label.end() :]
-    text = re.sub(r"\s+", " ", text).strip(" .;,")
+    text = _RECOMMENDS.sub("", re.sub(r"\s+", " ", text).strip(" .;,"))
     return text[:1].upper() + text[1:]
 
 
