@@ -9,7 +9,6 @@ from opinion_desktop.cli.arguments import birth_date, case_path, identifier, non
 from opinion_desktop.cli.output import human_size, plural, write
 from opinion_desktop.cli.plain_errors import plain_errors
 from opinion_desktop.domain.patient import Patient
-from opinion_desktop.services.demo import build_demo_case
 from opinion_desktop.storage.casefile import create_case_file, opened
 
 
@@ -70,6 +69,8 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    from opinion_desktop.services.demo import build_demo_case  # reportlab: load only when used
+
     with plain_errors(args.case), build_demo_case(args.case) as case:
         records = case.records.count()
         opinions = len(case.opinions.all())

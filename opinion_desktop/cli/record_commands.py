@@ -21,7 +21,6 @@ from opinion_desktop.cli.output import (
 from opinion_desktop.cli.plain_errors import plain_errors
 from opinion_desktop.domain.imports import ImportOutcome, ImportStatus
 from opinion_desktop.domain.records import Record, RecordFilter, SearchHit
-from opinion_desktop.services.importing import import_paths
 from opinion_desktop.services.progress import ProgressCallback
 from opinion_desktop.storage.casefile import opened
 
@@ -93,6 +92,8 @@ def _import_summary(outcomes: list[ImportOutcome]) -> str:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from opinion_desktop.services.importing import import_paths  # readers: load only when used
+
     with plain_errors(args.case), opened(args.case) as case:
         outcomes = import_paths(
             case,
