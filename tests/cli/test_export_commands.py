@@ -1,0 +1,118 @@
+"""``export`` through the real entry point: JSON result, exit statuses, plain refusals."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from opinion_desktop.app import main
+from opinion_desktop.storage.casefile import CaseFile, open_case_file
+from tests.services.bundle_samples import populate
+
+RESULT_KEYS = {"out", "zip", "pages", "records", "sha256", "release_id"}
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
+    try:
+        code = main([str(a) for a in args])
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def sample(case: CaseFile) -> tuple[Path, dict[str, int]]:
+    ids = populate(case)
+    path = case.path
+    case.close()
+    return path, ids
+
+
+def test_export_json_and_files(
+    sample: tuple[Path, dict[str, int]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, _ids = sample
+    code, out, _err = run(
+        capsys, "export", path, "--out", tmp_path / "p.pdf", "--zip", tmp_path / "b.zip",
+        "--recipient", "Dr. Rao", "--institution", "Regional", "--reason", "Two plans",
+        "--question", "Do I need chemotherapy?", "--bates", "SMH", "--watermark", "--json",
+    )  # fmt: skip
+    assert code == 0
+    result = json.loads(out)
+    assert set(result) >= RESULT_KEYS
+    assert result["out"] == str(tmp_path / "p.pdf") and result["zip"] == str(tmp_path / "b.zip")
+    reader = PdfReader(tmp_path / "p.pdf")
+    assert result["pages"] == len(reader.pages)
+    assert result["records"] == 5
+    assert "SMH000001" in reader.pages[0].extract_text()
+    assert "Do I need chemotherapy?" in reader.pages[0].extract_text()
+    assert zipfile.ZipFile(tmp_path / "b.zip").testzip() is None
+    with open_case_file(path) as case:
+        (release,) = case.releases.all()
+    assert release.id == result["release_id"]
+    assert release.packet_sha256 == result["sha256"]
+
+
+def test_selection_flags_and_plain_summary(
+    sample: tuple[Path, dict[str, int]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, ids = sample
+    code, out, _err = run(
+        capsys, "export", path, "--out", tmp_path / "p.pdf", "--kind", "imaging", "pathology",
+        "--since", "2026-01-01", "--order", "date",
+    )  # fmt: skip
+    assert code == 0
+    assert "2 records" in out and "release 1" in out
+    code, out, _err = run(
+        capsys, "export", path, "--out", tmp_path / "q.pdf", "--records", str(ids["consult"]),
+        "--password", "pw", "--json",
+    )  # fmt: skip
+    assert code == 0 and json.loads(out)["records"] == 1
+    assert PdfReader(tmp_path / "q.pdf").is_encrypted
+
+
+def test_refusals_exit_1_with_one_sentence_and_write_nothing(
+    sample: tuple[Path, dict[str, int]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, _ids = sample
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    for extra in (["--records", "999"], ["--password", "x", "--zip", str(out_dir / "b.zip")]):
+        code, _out, err = run(capsys, "export", path, "--out", out_dir / "p.pdf", *extra)
+        assert code == 1
+        assert err.startswith("opinion-desktop: ") and err.count("\n") == 1
+        assert "Traceback" not in err
+    code, _out, err = run(capsys, "export", tmp_path / "none.opcase", "--out", out_dir / "p.pdf")
+    assert code == 1 and "no case file" in err.lower()
+    assert list(out_dir.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [["--kind", "horoscope"], ["--order", "random"], ["--since", "yesterday"], ["--bates", "a/b"]],
+)
+def test_usage_errors_exit_2(
+    sample: tuple[Path, dict[str, int]], tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    extra: list[str],
+) -> None:  # fmt: skip
+    path, _ids = sample
+    code, _out, err = run(capsys, "export", path, "--out", tmp_path / "p.pdf", *extra)
+    assert code == 2 and "see --help" in err
+    assert not (tmp_path / "p.pdf").exists()
+
+
+def test_demo_case_exports_with_progress_on_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    demo = tmp_path / "demo.opcase"
+    assert run(capsys, "demo", demo)[0] == 0
+    code, out, err = run(capsys, "export", demo, "--out", tmp_path / "demo.pdf", "--json")
+    assert code == 0
+    result = json.loads(out)
+    assert result["pages"] == len(PdfReader(tmp_path / "demo.pdf").pages)
+    assert "Adding" in err or result["pages"] < 20
