@@ -11,7 +11,12 @@ import logging
 import re
 
 from pypdf import PageObject, PasswordType, PdfReader, PdfWriter
-from pypdf.errors import FileNotDecryptedError, LimitReachedError, PdfReadError
+from pypdf.errors import (
+    DependencyError,
+    FileNotDecryptedError,
+    LimitReachedError,
+    PyPdfError,
+)
 from pypdf.generic import DictionaryObject, IndirectObject
 
 from opinion_desktop.domain.errors import (
@@ -52,7 +57,15 @@ def _open(data: bytes, name: str) -> PdfReader:
         return PdfReader(io.BytesIO(data), strict=False)
     except LimitReachedError:
         raise _bomb(name) from None
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+    except (
+        PyPdfError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        RecursionError,
+    ):
         raise _damaged(name) from None
 
 
@@ -65,7 +78,7 @@ def _unlock(reader: PdfReader, name: str, password: str | None) -> str:
             return "Imported from an encrypted PDF that opens without a password."
         if reader.decrypt(password) == PasswordType.NOT_DECRYPTED:
             raise WrongPasswordError(f"The password given does not open {name}.")
-    except (NotImplementedError, PdfReadError, ValueError) as exc:
+    except (DependencyError, NotImplementedError, PyPdfError, ValueError, KeyError) as exc:
         log.info("cannot decrypt %s: %s", name, exc)
         raise ImportRefusedError(
             f"{name} is locked with a kind of encryption Opinion Desktop cannot open."

@@ -35,7 +35,16 @@ P = TypeVar("P")
 R = TypeVar("R")
 
 #: Modules the fork server loads once, so each new child starts in milliseconds.
-_PRELOAD = ["opinion_desktop.services.readers", "opinion_desktop.services.pdf_text"]
+_PRELOAD = [
+    "opinion_desktop.services.readers",
+    "opinion_desktop.services.pdf_text",
+    "opinion_desktop.services.image_pages",
+    "opinion_desktop.services.text_files",
+    "pypdf.filters",
+    "PIL.JpegImagePlugin",
+    "PIL.PngImagePlugin",
+    "PIL.TiffImagePlugin",
+]
 _POLL_SECONDS = 0.5
 _STOP_SECONDS = 2.0
 
