@@ -19,7 +19,7 @@ Handler = Callable[[argparse.Namespace], int]
 #: Every sub-command name, so that ``opinion-desktop CASE.opcase`` can tell a case from a command.
 COMMANDS = frozenset(
     {"new", "import", "list", "search", "check", "demo", "extract", "opinions", "compare"}
-)
+) | {"labs"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -30,7 +30,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from opinion_desktop.cli import case_commands, opinion_commands, record_commands
+    from opinion_desktop.cli import case_commands, lab_commands, opinion_commands, record_commands
 
     parser = _Parser(
         prog="opinion-desktop",
@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     case_commands.register(subparsers)
     record_commands.register(subparsers)
+    lab_commands.register(subparsers)
     opinion_commands.register(subparsers)
     return parser
 
