@@ -49,7 +49,11 @@ def _damaged(name: str) -> ImportRefusedError:
 
 def is_complete(data: bytes) -> bool:
     """Whether the file ends as a PDF must (a download cut off does not)."""
-    return b"%%EOF" in data[-_EOF_WINDOW:]
+    if b"%%EOF" in data[-_EOF_WINDOW:]:
+        return True
+    last = data.rfind(b"%%EOF")
+    # Padding or junk after the end is harmless; objects after it mean an update was cut off.
+    return last >= 0 and not re.search(rb"\bobj\b|\bstream\b|\bxref\b", data[last:])
 
 
 def _open(data: bytes, name: str) -> PdfReader:
@@ -164,6 +168,7 @@ def read_pdf(data: bytes, name: str, password: str | None = None) -> Extracted:
     if not is_complete(data):
         raise ImportRefusedError(f"{name} is incomplete: the download was cut off.")
     reader = _open(data, name)
+    title = _title(reader)
     note = ""
     stored: bytes | None = None
     if reader.is_encrypted:
@@ -193,7 +198,7 @@ def read_pdf(data: bytes, name: str, password: str | None = None) -> Extracted:
         media_type=FileType.PDF.media_type,
         pages=texts,
         has_text_layer=any(page.text for page in texts),
-        pdf_title=_title(reader),
+        pdf_title=title or _title(reader),
         stored_data=stored,
         note=note,
     )

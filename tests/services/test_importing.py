@@ -118,6 +118,12 @@ def test_image_named_pdf_is_kept_as_the_image_it_is(case: CaseFile, tmp_path: Pa
     assert case.records.get(outcome.record_id or 0).documents[0].media_type == "image/png"
 
 
+def test_padding_after_the_end_of_a_pdf_is_harmless(case: CaseFile, tmp_path: Path) -> None:
+    path = tmp_path / "padded.pdf"
+    path.write_bytes(make_pdf(["padded by the portal"]) + b"\x00" * 5000)
+    assert only(import_paths(case, [path])).status is ImportStatus.IMPORTED
+
+
 @pytest.mark.parametrize(
     "data",
     [
