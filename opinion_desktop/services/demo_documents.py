@@ -188,8 +188,7 @@ PATHOLOGY_REVIEW = DemoDocument(
         Para(
             "Two H&E-stained slides (A1, A2), one paraffin block (A2) and the outside surgical "
             "pathology report LV-S26-00417 from Lakeside Valley Community Hospital, dated "
-            "01/29/2026 (diagnosis: invasive ductal carcinoma, grade 2; ER 95%, PR 40%, HER2 0, "
-            "Ki-67 15%)."
+            "01/29/2026."
         ),
         Heading("DIAGNOSIS"),
         Para(
@@ -215,7 +214,8 @@ PATHOLOGY_REVIEW = DemoDocument(
         ),
         Heading("COMMENT"),
         Para(
-            "We respectfully disagree with the outside classification. The tumor grows as "
+            "The outside report diagnosed invasive ductal carcinoma, grade 2, with HER2 score 0. "
+            "We respectfully disagree with that classification. The tumor grows as "
             "discohesive single files and small cords of uniform cells with scant cytoplasm, "
             "infiltrating around ducts in a targetoid pattern. An E-cadherin immunostain "
             "performed here shows complete loss of membranous expression in the invasive tumor "

@@ -223,7 +223,7 @@ COMMUNITY_CONSULT = DemoDocument(
     title="Breast surgery consultation (first opinion)",
     heading="BREAST SURGERY CONSULTATION",
     date=dt.date(2026, 2, 10),
-    institution=replace(COMMUNITY, department="Breast Care Center - General Surgery"),
+    institution=replace(COMMUNITY, department="Breast Care Center"),
     clinician="Ana Ruiz, MD",
     patient_rows=community_rows(
         ("Visit date", "02/10/2026"),
@@ -262,6 +262,14 @@ COMMUNITY_CONSULT = DemoDocument(
             f"negative. {COMMUNITY_STAGE} She is an excellent candidate for breast-conserving "
             "surgery given the tumor-to-breast size ratio."
         ),
+        Heading("DISCUSSION"),
+        Para(
+            "We discussed breast conservation versus mastectomy at length; survival is "
+            "equivalent when lumpectomy is followed by radiation. Breast MRI is not routinely "
+            "needed for a small unifocal ductal cancer well seen on ultrasound. The patient "
+            "would like a second opinion before deciding. Total time 60 minutes, more than half "
+            "in counseling."
+        ),
         Heading("PLAN"),
         Bullets(
             (
@@ -271,21 +279,16 @@ COMMUNITY_CONSULT = DemoDocument(
                 f"Medical oncology referral; anticipate an {ENDOCRINE}. Oncotype DX on the "
                 "surgical specimen to decide about chemotherapy.",
                 "Genetic counseling referral because of the family history.",
-                "Preoperative labs reviewed (02/05/2026): mild anemia, hemoglobin 11.6; "
-                "otherwise acceptable for surgery.",
+                "Second opinion at Northfield University Cancer Center at the patient's request; "
+                "records and slides released.",
+                "Preoperative labs reviewed (02/05/2026): mild anemia, hemoglobin 11.6 g/dL; "
+                "no other abnormality.",
             )
-        ),
-        Para(
-            "We discussed breast conservation versus mastectomy at length; survival is "
-            "equivalent when lumpectomy is followed by radiation. Breast MRI is not routinely "
-            "needed for a small unifocal ductal cancer well seen on ultrasound. The patient "
-            "would like a second opinion at Northfield University Cancer Center before deciding; "
-            "records and slides were released at her request. Total time 60 minutes, more than "
-            "half in counseling."
         ),
     ),
     signature=(
-        "Ana Ruiz, MD, FACS - Breast Surgery",
+        "Ana Ruiz, MD, FACS",
+        "Breast Care Center, Lakeside Valley Community Hospital",
         "Electronically signed 02/10/2026 17:20",
     ),
     tags=("surgery", "first opinion"),
@@ -309,10 +312,11 @@ UNIVERSITY_CONSULT = DemoDocument(
         Heading("HISTORY"),
         Para(
             "Ms. Example is a 64-year-old postmenopausal woman seen for a second opinion about "
-            "a left breast cancer found on screening mammography in January 2026. The outside "
-            "core biopsy (Lakeside Valley LV-S26-00417, 01/29/2026) was reported as invasive "
-            "ductal carcinoma, grade 2, ER 95%, PR 40%, HER2 0, Ki-67 15%. Her surgeon, Dr. Ana "
-            "Ruiz, recommended lumpectomy with sentinel lymph node biopsy followed by radiation."
+            "a left breast cancer found on screening mammography in January 2026. Her outside "
+            "core biopsy (Lakeside Valley LV-S26-00417, 01/29/2026) was first read as a ductal "
+            "type; our pathology review reclassified it (see below). Her surgeon at Lakeside "
+            "Valley, Dr. Ana Ruiz, has discussed the surgical options with her, and she would "
+            "like a second opinion before deciding."
         ),
         Para(
             "Medical history: hypertension, hyperlipidemia, hypothyroidism; medications as on "
@@ -351,6 +355,14 @@ UNIVERSITY_CONSULT = DemoDocument(
             "lesions 1 cm apart in a moderate-size breast, a lumpectomy would need to be large "
             "and carries a substantial risk of re-excision."
         ),
+        Heading("DISCUSSION"),
+        Para(
+            "We reviewed both opinions side by side with the patient and her daughter. The main "
+            "differences are the histologic type, the extent of disease on MRI and therefore "
+            "the clinical stage and our recommendation. She will discuss our findings with "
+            "Dr. Ruiz and decide within two weeks. A copy of this note was sent to Dr. Ruiz and "
+            "Dr. Holt."
+        ),
         Heading("PLAN"),
         Bullets(
             (
@@ -362,13 +374,6 @@ UNIVERSITY_CONSULT = DemoDocument(
                 "o'clock lesion first; if benign, lumpectomy could be reconsidered.",
                 "Germline multigene panel testing offered and sent today.",
             )
-        ),
-        Para(
-            "We reviewed both opinions side by side with the patient and her daughter. The main "
-            "differences are the histologic type, the extent of disease on MRI and therefore "
-            "the clinical stage and the extent of surgery. She will discuss our findings with "
-            "Dr. Ruiz and decide within two weeks. A copy of this note was sent to Dr. Ruiz and "
-            "Dr. Holt."
         ),
     ),
     signature=(

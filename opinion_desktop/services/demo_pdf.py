@@ -272,7 +272,7 @@ def _letterhead(pdf: Any, doc: DemoDocument, page: int) -> None:
         mrn = next((v for k, v in doc.patient_rows if k == "MRN"), "")
         pdf.setFillColor(colors.black)
         pdf.setFont("Helvetica", 8)
-        pdf.drawString(0.8 * inch, height - 1.3 * inch, f"{name} - MRN {mrn} - {doc.heading}")
+        pdf.drawString(0.8 * inch, height - 1.3 * inch, f"{name} - MRN {mrn} - continued")
     pdf.restoreState()
 
 
@@ -324,7 +324,7 @@ def render_pdf(doc: DemoDocument) -> bytes:
         creator="Opinion Desktop demo case",
         invariant=1,
     )
-    footer = f"{doc.institution.name} - {doc.heading} - printed {doc.date.isoformat()}"
+    footer = f"{doc.institution.name} - printed {doc.date.isoformat()} - confidential"
     maker = type("_DemoCanvas", (_NumberedCanvas,), {"footer_left": footer})
 
     def on_page(pdf: Any, template: Any) -> None:

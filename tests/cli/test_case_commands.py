@@ -140,9 +140,11 @@ def test_demo_refuses_to_overwrite(demo_copy: Path, capsys: pytest.CaptureFixtur
 def test_check_of_a_whole_case_exits_0_with_a_summary(
     demo_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    with open_case_file(demo_copy) as case:
+        pages = sum(r.page_count for r in case.records.all())
     code, out, err = run(capsys, "check", demo_copy)
     assert (code, err) == (0, "")
-    assert out.startswith("maria.opcase is whole: 10 records, 14 pages, ")
+    assert out.startswith(f"maria.opcase is whole: 10 records, {pages} pages, ")
     assert out.rstrip().endswith(" kB.")
 
 

@@ -210,7 +210,7 @@ def test_list_prints_a_table_a_person_can_read(
     assert lines[0].split() == ["ID", "Date", "Kind", "Title", "Institution", "Pages"]
     assert set(lines[1]) <= {"-", " "}
     assert "2026-02-10  Consult note" in lines[2]
-    assert lines[-1] == "2 records, 3 pages."
+    assert lines[-1] == "2 records, 4 pages."
 
 
 def test_list_of_an_empty_case_says_so(new_case: Path, capsys: pytest.CaptureFixture[str]) -> None:
