@@ -40,7 +40,10 @@ def register(subparsers: Any) -> None:
     imp.add_argument("case", metavar="CASE", type=case_path, help="the case file")
     imp.add_argument("paths", metavar="PATH", nargs="+", type=Path, help="files or folders")
     imp.add_argument("--kind", type=record_kind, help="the kind of every record imported")
-    imp.add_argument("--password", help="the password of encrypted PDFs")
+    imp.add_argument(
+        "--password",
+        help='the password of encrypted PDFs; "-" reads it from standard input, out of sight',
+    )
     imp.add_argument("--json", action="store_true", help="print one JSON array")
     imp.set_defaults(handler=run_import)
 
@@ -91,6 +94,13 @@ def _import_summary(outcomes: list[ImportOutcome]) -> str:
     return f"{plural(len(outcomes), 'file')}: {', '.join(parts)}."
 
 
+def _password(given: str | None) -> str | None:
+    """The password as given, or read from standard input when given as "-"."""
+    if given != "-":
+        return given
+    return sys.stdin.readline().rstrip("\r\n")
+
+
 def run_import(args: argparse.Namespace) -> int:
     from opinion_desktop.services.importing import import_paths  # readers: load only when used
 
@@ -99,7 +109,7 @@ def run_import(args: argparse.Namespace) -> int:
             case,
             args.paths,
             kind=args.kind,
-            password=args.password,
+            password=_password(args.password),
             progress=progress_printer(sys.stderr),
         )
     if args.json:

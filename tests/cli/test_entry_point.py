@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
 from pathlib import Path
+
+from opinion_desktop.cli.main import COMMANDS, build_parser
 
 
 def _run(*args: str | Path) -> subprocess.CompletedProcess[str]:
@@ -45,3 +48,11 @@ def test_the_entry_point_runs_commands_with_the_documented_exit_statuses(tmp_pat
 
     for result in (made, listed, again, missing, usage):
         assert "Traceback" not in result.stderr
+
+
+def test_every_command_is_known_to_the_entry_point() -> None:
+    """``opinion-desktop NAME`` runs a command only when NAME is in COMMANDS (else the window)."""
+    parser = build_parser()
+    (commands,) = (a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    assert {"new", "import", "list", "search", "check", "demo"} <= set(commands.choices)
+    assert set(commands.choices) <= COMMANDS

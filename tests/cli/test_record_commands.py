@@ -134,6 +134,19 @@ def test_import_of_an_encrypted_pdf_needs_the_right_password(
     assert json.loads(out)[0]["status"] == "imported"
 
 
+def test_the_password_can_come_from_standard_input(
+    new_case: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    locked = _encrypted(tmp_path / "locked.pdf", "s3cret")
+    monkeypatch.setattr("sys.stdin", io.StringIO("s3cret\n"))
+    code, out, _ = run(capsys, "import", new_case, locked, "--password", "-", "--json")
+    assert code == 0
+    assert json.loads(out)[0]["status"] == "imported"
+
+
 def test_a_large_import_prints_progress_lines_on_stderr(
     new_case: Path,
     pdf_factory: PdfFactory,
