@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, TextIO
 
+from opinion_desktop.services.progress import ProgressCallback
+
 #: A flexible column is never shortened below this many characters.
 _MIN_FLEX = 12
 _GAP = "  "
@@ -99,3 +101,24 @@ def human_size(size: int) -> str:
             return f"{value:.1f} {unit}"
         value /= 1000
     return f"{value:.1f} GB"
+
+
+def progress_printer(stream: TextIO, many: int) -> ProgressCallback:
+    """Progress for long work: one line rewritten in place on a terminal; on anything else
+    (a log file), one line per step, and only when there are at least ``many`` steps."""
+
+    def report(done: int, total: int, message: str) -> None:
+        terminal = stream.isatty()
+        if not terminal and total < many:
+            return
+        line = f"[{done}/{total}] {message}" if done else message
+        if not terminal:
+            write(line, stream)
+        else:
+            width = max(20, shutil.get_terminal_size((100, 24)).columns - 1)
+            stream.write("\r" + shorten(line, width).ljust(width))
+            if done >= total:
+                stream.write("\r" + " " * width + "\r")
+        stream.flush()
+
+    return report

@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from opinion_desktop.cli.arguments import case_path, record_kind
 from opinion_desktop.cli.output import (
@@ -15,13 +15,13 @@ from opinion_desktop.cli.output import (
     one_line,
     plural,
     print_json,
+    progress_printer,
     terminal_width,
     write,
 )
 from opinion_desktop.cli.plain_errors import plain_errors
 from opinion_desktop.domain.imports import ImportOutcome, ImportStatus
 from opinion_desktop.domain.records import Record, RecordFilter, SearchHit
-from opinion_desktop.services.progress import ProgressCallback
 from opinion_desktop.storage.casefile import opened
 
 #: From this many files on, progress is printed on stderr even when it is not a terminal.
@@ -71,19 +71,6 @@ def register(subparsers: Any) -> None:
 
 
 # ------------------------------------------------------------------------------------- import
-def progress_printer(stream: TextIO) -> ProgressCallback:
-    """Progress lines on ``stream`` when it is a terminal or the batch is large."""
-
-    def report(done: int, total: int, message: str) -> None:
-        if not (stream.isatty() or total >= MANY_FILES):
-            return
-        line = f"[{done}/{total}] {message}" if done else message
-        write(line, stream)
-        stream.flush()
-
-    return report
-
-
 def _import_summary(outcomes: list[ImportOutcome]) -> str:
     counts = Counter(o.status for o in outcomes)
     parts = [
@@ -110,7 +97,7 @@ def run_import(args: argparse.Namespace) -> int:
             args.paths,
             kind=args.kind,
             password=_password(args.password),
-            progress=progress_printer(sys.stderr),
+            progress=progress_printer(sys.stderr, MANY_FILES),
         )
     if args.json:
         print_json([o.as_json() for o in outcomes])

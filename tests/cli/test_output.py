@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import io
 
-from opinion_desktop.cli.output import Column, format_table, human_size, plural, write
+from opinion_desktop.cli.output import (
+    Column,
+    format_table,
+    human_size,
+    plural,
+    progress_printer,
+    write,
+)
 
 COLUMNS = (Column("ID", ">"), Column("Title", flexible=True), Column("Pages", ">"))
 ROWS = [("1", "Core needle biopsy, left breast: pathology report", "2"), ("12", "CT", "1")]
@@ -46,3 +53,32 @@ def test_text_the_stream_cannot_encode_does_not_crash() -> None:
     write("Müller …", stream)
     stream.flush()
     assert raw.getvalue() == b"M?ller ?\n"
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_goes_to_a_log_only_for_many_files() -> None:
+    log = io.StringIO()
+    few = progress_printer(log, many=3)
+    few(0, 2, "Importing 2 files")
+    few(1, 2, "a.pdf: imported")
+    assert log.getvalue() == ""
+    lots = progress_printer(log, many=3)
+    lots(0, 3, "Importing 3 files")
+    lots(1, 3, "a.pdf: imported")
+    assert log.getvalue() == "Importing 3 files\n[1/3] a.pdf: imported\n"
+
+
+def test_progress_on_a_terminal_is_one_line_rewritten_then_cleared() -> None:
+    terminal = _Terminal()
+    report = progress_printer(terminal, many=100)
+    report(1, 2, "a.pdf: imported")
+    report(2, 2, "b.pdf: imported")
+    text = terminal.getvalue()
+    assert "\n" not in text
+    assert "[1/2] a.pdf: imported" in text and "[2/2] b.pdf: imported" in text
+    assert text.endswith("\r")
+    assert text.rsplit("\r", 2)[-2].strip() == ""  # the line is blank again at the end
