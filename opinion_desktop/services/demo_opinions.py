@@ -30,7 +30,7 @@ RecordIds = Callable[[DemoDocument], int]
 
 PRIMARY_SITE = "Breast, upper outer quadrant (2 o'clock)"
 LATERALITY = "Left"
-GRADE = "Grade 2 (Nottingham score 6)"
+GRADE = "Grade 2 (Nottingham score 6/9)"
 ER = Biomarker("ER", "Positive (95%, strong)")
 PR = Biomarker("PR", "Positive (40%, moderate)")
 KI67 = Biomarker("Ki-67", "15%")
