@@ -37,8 +37,10 @@ log = logging.getLogger(__name__)
 
 #: The largest file kept in a case file (SQLite holds at most about 1 GB in one value).
 MAX_FILE_BYTES = 512 * 1024 * 1024
-#: How many files are read ahead of the one being stored, so both workers stay busy.
-_READ_AHEAD = 4
+#: How many files (and bytes) are read ahead of the one being stored, so that the other worker
+#: keeps going while one reads a long file.
+_READ_AHEAD = 16
+_READ_AHEAD_BYTES = 256 * 1024 * 1024
 
 _Pool = WorkerPool[Job, "Extracted | Refusal"]
 
@@ -241,7 +243,11 @@ def import_paths(
         waiting: deque[_Pending] = deque()
         next_file = 0
         while len(outcomes) < total and not importer.cancelled():
-            while next_file < total and len(waiting) < _READ_AHEAD:
+            while (
+                next_file < total
+                and len(waiting) < _READ_AHEAD
+                and (not waiting or sum(len(p.data) for p in waiting) < _READ_AHEAD_BYTES)
+            ):
                 waiting.append(importer.prepare(next_file, files[next_file]))
                 next_file += 1
             outcome = importer.finish(waiting.popleft())
