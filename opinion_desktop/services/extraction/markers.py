@@ -18,7 +18,7 @@ MARKERS: dict[str, re.Pattern[str]] = {
         r"(?i:\bprogesterone\s+receptors?(?:\s*\((?:PR|PgR)\))?)|(?<![A-Za-z])(?:PR|PgR)(?![A-Za-z])"
     ),
     "her2": re.compile(
-        r"(?i:\bHER-?2(?:\s*/\s*neu|neu)?(?![\w-]?low)\b|\bc-?erbB-?2\b)(?:\s*\((?:ERBB2|HER2)\))?"
+        r"(?i:\bHER-?2(?:\s*/\s*neu|neu)?\b|\bc-?erbB-?2\b)(?:\s*\((?:ERBB2|HER2)\))?"
         r"|\bERBB2\b"
     ),
     "ki67": re.compile(r"(?i:\bKi[- ]?67\b|\bMIB-?1\b)"),
@@ -66,6 +66,8 @@ def _mentions_in(sentence: Sentence) -> list[tuple[str, re.Match[str]]]:
     for key, match in found:
         if kept and match.start() < kept[-1][1].end():
             continue  # "HER2 (ERBB2)": one mention
+        if kept and key == kept[-1][0] and match.start() - kept[-1][1].end() < 25:
+            continue  # "HER2 IHC 1+ (HER2-low)": the name repeated inside its own result
         kept.append((key, match))
     return kept
 

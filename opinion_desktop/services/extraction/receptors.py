@@ -117,14 +117,17 @@ def _her2_parts(mention: Mention) -> list[Finding]:
     if score is not None:
         digit = score.group("s") or score.group("z")
         word = status.group("w").lower() if status and status.group("w") else _IHC_STATUS[digit]
+        word = "HER2-low" if word == "low" else word
         label = "0" if digit == "0" else f"{digit}+"
         parts.append(Finding("her2.ihc", f"IHC {label} ({word})", mention.sentence))
     elif status is not None:
         word = status.group("w") or ("positive" if status.group("sym") == "+" else "negative")
         if ihc_named and not re.search(r"final|overall", mention.sentence.text, re.I):
-            parts.append(Finding("her2.ihc", f"IHC {word.lower()}", mention.sentence))
+            word = "HER2-low" if word.lower() == "low" else word.lower()
+            parts.append(Finding("her2.ihc", f"IHC {word}", mention.sentence))
         else:
-            parts.append(Finding("her2.status", word.capitalize(), mention.sentence))
+            word = "HER2-low" if word.lower() == "low" else word.capitalize()
+            parts.append(Finding("her2.status", word, mention.sentence))
     if ish is not None:
         zone = segment[status.end() :] if status is not None else segment
         lines = [zone, *(s.text for s in mention.details)]

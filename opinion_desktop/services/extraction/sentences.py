@@ -87,7 +87,12 @@ def _continues(previous: str, line: str) -> bool:
         return False
     if re.match(r"^[A-Za-z][A-Za-z ()/-]{1,40}:\s", cur):  # "Label: value" starts its own line
         return False
-    return cur[0].islower() or cur[0] == "(" or prev[-1] in ",-(" or prev.endswith(" and")
+    if cur[0].islower() or cur[0] == "(" or prev[-1] in ",-(" or prev.endswith(" and"):
+        return True
+    # A line of capitals cut mid-sentence: "...: INVASIVE DUCTAL" / "CARCINOMA, GRADE 2."
+    last = re.search(r"([A-Za-z]{2,})$", prev)
+    first = re.match(r"([A-Za-z]{2,})\b", cur)
+    return bool(last and first and last.group(1).isupper() and first.group(1).isupper())
 
 
 def _split_line(text: str, start: int) -> list[tuple[str, int]]:
