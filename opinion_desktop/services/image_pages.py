@@ -33,7 +33,8 @@ def read_image(data: bytes, name: str) -> Extracted:
                         f"{name} is an image of a kind Opinion Desktop cannot keep "
                         "(PDF, JPEG, PNG, TIFF or text)."
                     )
-                frames = int(getattr(image, "n_frames", 1) or 1)
+                # Only a TIFF's frames are pages (a phone's JPEG may carry a depth map frame).
+                frames = int(getattr(image, "n_frames", 1) or 1) if image.format == "TIFF" else 1
                 if frames > MAX_FRAMES:
                     raise ImportRefusedError(f"{name} has too many pages ({frames}) to import.")
                 image.load()

@@ -110,6 +110,12 @@ def test_images_one_page_per_frame_without_text(
     assert str(record.date_of_service) == "2026-01-12"
 
 
+def test_only_tiff_frames_are_pages(case: CaseFile, tmp_path: Path) -> None:
+    path = tmp_path / "animated.png"
+    path.write_bytes(image_bytes("PNG", frames=2))
+    assert only(import_paths(case, [path])).pages == 1
+
+
 def test_image_named_pdf_is_kept_as_the_image_it_is(case: CaseFile, tmp_path: Path) -> None:
     path = tmp_path / "scan.pdf"
     path.write_bytes(image_bytes("PNG"))
