@@ -5,6 +5,8 @@ or hang the program, so they are read in child processes. Each child limits its 
 (``RLIMIT_AS``, Linux and most Unixes; elsewhere the time limit still holds) and a job that runs
 past its time limit has its process killed and replaced. Children are started with
 ``forkserver`` (or ``spawn``), never plain ``fork``: the GUI calls this from a Qt worker thread.
+Such children import the program's main script, so a script using this (a benchmark, say) must
+keep its work under ``if __name__ == "__main__":`` (the installed entry points already do).
 
 Use it as a context manager so the children always go, also on cancel and on errors::
 
