@@ -78,10 +78,14 @@ def test_packet_has_written_pages_then_every_record_page(
     result = _export(case, out_dir.parent)
     reader = PdfReader(out_dir / "packet.pdf")
     written = sum(s.page_count for s in result.sections)
-    assert [s.title for s in result.sections] == ["Cover letter", "Summary", "Index"]
+    titles = [s.title for s in result.sections]
+    assert titles in (
+        ["Cover letter", "Summary", "Opinions compared", "Index"],
+        ["Cover letter", "Summary", "Index"],  # without the comparison page renderer
+    )
+    assert ("Opinions compared" in titles) != bool(result.notes)
     assert len(reader.pages) == written + RECORD_PAGES == result.page_count
     assert [s.page_count for s in result.sections[:2]] == [1, 1]  # the summary fits one sheet
-    assert result.notes  # the comparison page is left out or drawn, with a note when left out
     cover = reader.pages[0].extract_text()
     assert "Two surgeons recommend different operations." in cover
     assert "Do I need chemotherapy?" in cover
@@ -294,3 +298,12 @@ def test_an_existing_packet_is_replaced_whole(
     _export(case, out_dir.parent)
     assert PdfReader(out_dir / "packet.pdf").pages
     assert sorted(p.name for p in out_dir.iterdir()) == ["packet.pdf"]
+
+
+def test_fewer_than_two_opinions_skip_the_comparison_with_a_note(
+    case: CaseFile, ids: dict[str, int], out_dir: Path
+) -> None:
+    case.opinions.delete(case.opinions.all()[0].id)
+    result = _export(case, out_dir.parent)
+    assert "Opinions compared" not in [s.title for s in result.sections]
+    assert any("fewer than two opinions" in n for n in result.notes)

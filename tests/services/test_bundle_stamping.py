@@ -60,9 +60,9 @@ def test_stamp_is_in_a_band_outside_the_content(rotation: int, origin: tuple[flo
     before = visible_box(source)
     writer = PdfWriter()
     page = writer.add_page(source)
-    Stamper(writer, label="Maria Example · DOB 1961-03-14", total=9, bates_prefix="B").stamp(
-        page, 4
-    )
+    Stamper(
+        writer._add_object, label="Maria Example · DOB 1961-03-14", total=9, bates_prefix="B"
+    ).stamp(page, 4)
     out = io.BytesIO()
     writer.write(out)
     stamped = PdfReader(io.BytesIO(out.getvalue())).pages[0]
@@ -90,7 +90,7 @@ def test_cropped_pages_are_padded_from_what_shows() -> None:
     page = writer.add_page(PdfReader(io.BytesIO(_source_page(600, 800, (0, 0), 0))).pages[0])
     page.cropbox.lower_left = (50, 60)
     page.cropbox.upper_right = (550, 760)
-    Stamper(writer, label="M", total=1).stamp(page, 1)
+    Stamper(writer._add_object, label="M", total=1).stamp(page, 1)
     assert visible_box(page) == Box(50, 60 - BAND, 550, 760)
 
 

@@ -26,6 +26,18 @@ class ArchiveMember:
     record: Record | None
 
 
+#: Files that start like this are compressed already: storing them as they are is much faster.
+_COMPRESSED_STARTS = (b"%PDF", b"\xff\xd8\xff", b"\x89PNG", b"PK\x03\x04", b"II*\x00", b"MM\x00*")
+
+
+def _compression(path: Path) -> int:
+    with path.open("rb") as handle:
+        head = handle.read(1024)
+    if head.startswith(_COMPRESSED_STARTS) or b"%PDF-" in head:
+        return zipfile.ZIP_STORED
+    return zipfile.ZIP_DEFLATED
+
+
 def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
@@ -85,7 +97,7 @@ def write_archive(
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
         for member in members:
             cancel.raise_if_cancelled()
-            zf.write(member.source, member.name)
+            zf.write(member.source, member.name, compress_type=_compression(member.source))
             files.append(
                 {
                     "path": member.name,

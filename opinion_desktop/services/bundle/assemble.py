@@ -1,7 +1,8 @@
-"""The packet put together with pypdf: written pages, every document, bookmarks, stamps.
+"""The packet put together: written pages, every document, bookmarks, stamps, password.
 
-Documents are read from their files one at a time; each page is stamped as it is added, so the
-page numbers planned in the :class:`Layout` are the ones printed.
+Documents are read from their files one at a time and each page is stamped and written to disk
+as it is copied (see :mod:`pdf_stream`), so the page numbers planned in the :class:`Layout` are the
+ones printed, and memory does not grow with the packet.
 """
 
 from __future__ import annotations
@@ -11,12 +12,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from pypdf import PdfReader, PdfWriter
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
 
 from opinion_desktop.domain.bundle import ExportError, PacketEntry
 from opinion_desktop.services.bundle.documents import PreparedDocument
 from opinion_desktop.services.bundle.layout import Layout
 from opinion_desktop.services.bundle.pages_index import entry_title
+from opinion_desktop.services.bundle.pdf_stream import OutlineItem, StreamingPdfWriter
 from opinion_desktop.services.bundle.stamping import Stamper
 from opinion_desktop.services.progress import CancelToken, ProgressCallback
 
@@ -27,21 +30,19 @@ def bookmark_title(entry: PacketEntry) -> str:
     return f"{date} {entry_title(entry)}{where}"
 
 
-def _add_bookmarks(writer: PdfWriter, layout: Layout) -> None:
-    for section in layout.sections:
-        writer.add_outline_item(title=section.title, page_number=section.start_page - 1)
-    parents: dict[str, Any] = {}
+def outline(layout: Layout) -> list[OutlineItem]:
+    """The written pages, then one bookmark per kind holding one per document."""
+    items = [OutlineItem(s.title, s.start_page - 1) for s in layout.sections]
+    groups: dict[str, OutlineItem] = {}
     for entry in layout.entries:
         if not entry.included or entry.start_page is None:
             continue
-        kind = entry.kind.label
-        if kind not in parents:
-            parents[kind] = writer.add_outline_item(
-                title=kind, page_number=entry.start_page - 1, is_open=True
-            )
-        writer.add_outline_item(
-            title=bookmark_title(entry), page_number=entry.start_page - 1, parent=parents[kind]
-        )
+        label = entry.kind.label
+        if label not in groups:
+            groups[label] = OutlineItem(label, entry.start_page - 1)
+            items.append(groups[label])
+        groups[label].children.append(OutlineItem(bookmark_title(entry), entry.start_page - 1))
+    return items
 
 
 def assemble_packet(
@@ -57,43 +58,51 @@ def assemble_packet(
     steps: int,
 ) -> int:
     """Write the whole packet to ``target``; returns its page count."""
-    writer = PdfWriter()
-    stamper = Stamper(writer, total=layout.total_pages, **stamper_options)
-    number = 0
-
-    def add_pages(reader: PdfReader) -> None:
-        nonlocal number
-        for page in reader.pages:
-            added = writer.add_page(page)
-            number += 1
-            stamper.stamp(added, number)
-
-    for _title, pdf in layout.front:
-        add_pages(PdfReader(io.BytesIO(pdf)))
-    for item in prepared:
-        cancel.raise_if_cancelled()
-        if item.pdf_path is None:
-            continue
-        step += 1
-        progress(step, steps, f"Adding {item.record.title or item.record.kind.label}")
-        reader = PdfReader(item.pdf_path, strict=False)
-        if reader.is_encrypted:
-            reader.decrypt("")
-        add_pages(reader)
-        del reader
-    if number != layout.total_pages:
-        raise ExportError(
-            f"The packet came out with {number} pages instead of {layout.total_pages}; "
-            "nothing was saved."
-        )
-    _add_bookmarks(writer, layout)
-    writer.page_mode = "/UseOutlines"
-    writer.add_metadata({"/Title": "Records for a second opinion", "/Creator": "Opinion Desktop"})
-    if password:
-        writer.encrypt(user_password=password, algorithm="AES-256")
-    cancel.raise_if_cancelled()
-    progress(step, steps, "Writing the packet")
     with target.open("wb") as handle:
-        writer.write(handle)
+        writer = StreamingPdfWriter(handle, password=password)
+        stamper = Stamper(writer.add_object, total=layout.total_pages, **stamper_options)
+        for _title, pdf in layout.front:
+            writer.add_pages(PdfReader(io.BytesIO(pdf)), stamper.stamp)
+        for item in prepared:
+            cancel.raise_if_cancelled()
+            if item.pdf_path is None:
+                continue
+            step += 1
+            progress(step, steps, f"Adding {item.record.title or item.record.kind.label}")
+            try:
+                reader = PdfReader(item.pdf_path, strict=False)
+                if reader.is_encrypted:
+                    reader.decrypt("")
+                writer.add_pages(reader, stamper.stamp)
+            except (
+                PyPdfError,
+                ValueError,
+                KeyError,
+                TypeError,
+                AttributeError,
+                RecursionError,
+                NotImplementedError,
+            ) as exc:
+                name = item.document.filename if item.document else "A document"
+                raise ExportError(
+                    f"{name} of “{item.record.title or item.record.kind.label}” could not be "
+                    "copied into the packet (it is damaged); leave it out and export again."
+                ) from exc
+            del reader
+        if writer.page_count != layout.total_pages:
+            raise ExportError(
+                f"The packet came out with {writer.page_count} pages instead of "
+                f"{layout.total_pages}; nothing was saved."
+            )
+        cancel.raise_if_cancelled()
+        progress(step, steps, "Writing the packet")
+        writer.finish(
+            outline(layout),
+            {
+                "Title": "Records for a second opinion",
+                "Creator": "Opinion Desktop",
+                "Producer": "Opinion Desktop",
+            },
+        )
         handle.flush()
-    return number
+        return writer.page_count

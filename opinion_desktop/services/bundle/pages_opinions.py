@@ -54,4 +54,6 @@ def render_opinions(
         extra["page_size"] = page_size
     if "bottom" in accepted:
         extra["bottom"] = bottom
+    if "title" in accepted:
+        extra["title"] = "Opinions compared"
     return render(comparison, **extra), ""

@@ -9,10 +9,10 @@ it is wrapped in ``q``/``Q`` streams so whatever state it leaves behind cannot m
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from pypdf import PdfWriter
 from pypdf.generic import (
     ArrayObject,
     DictionaryObject,
@@ -100,19 +100,20 @@ def display_matrix(box: Box, rotation: int) -> tuple[float, ...]:
 
 
 def normal_rotation(page: Any) -> int:
+    value = page.get("/Rotate", 0)
     try:
-        rotation = int(page.get("/Rotate", 0) or 0) % 360
+        rotation = int(value.get_object() if value is not None else 0) % 360
     except (TypeError, ValueError):
         return 0
     return rotation if rotation in (0, 90, 180, 270) else 0
 
 
 class Stamper:
-    """Stamps pages of one :class:`PdfWriter`, sharing the font and helper streams."""
+    """Stamps pages of one packet; ``add_object`` stores a new object in the packet, once."""
 
     def __init__(
         self,
-        writer: PdfWriter,
+        add_object: Callable[[Any], IndirectObject],
         *,
         label: str,
         total: int,
@@ -141,9 +142,9 @@ class Stamper:
                 NameObject("/CA"): FloatObject(0.16),
             }
         )
-        self._writer = writer
-        self._font = writer._add_object(font)
-        self._state = writer._add_object(state)
+        self._add_object = add_object
+        self._font = add_object(font)
+        self._state = add_object(state)
         self._push = self._stream(b"q\n")
 
     @property
@@ -153,7 +154,7 @@ class Stamper:
     def _stream(self, data: bytes) -> IndirectObject:
         stream = StreamObject()
         stream.set_data(data)
-        return self._writer._add_object(stream)
+        return self._add_object(stream)
 
     def bates(self, number: int) -> str:
         return f"{self._bates}{number:06d}" if self._bates else ""
