@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from opinion_desktop.cli.arguments import case_path, iso_date, record_kind
-from opinion_desktop.cli.output import plural, print_json, write
+from opinion_desktop.cli.output import plural, print_json, progress_printer, write
 from opinion_desktop.cli.plain_errors import plain_errors
-from opinion_desktop.cli.record_commands import progress_printer
 from opinion_desktop.domain.bundle import (
     ExportOptions,
     ExportResult,
@@ -21,6 +20,10 @@ from opinion_desktop.domain.bundle import (
 )
 from opinion_desktop.services.bundle import export_bundle
 from opinion_desktop.storage.casefile import opened
+
+#: From this many steps on (about ten documents), progress is printed on stderr even when it is
+#: not a terminal.
+MANY_STEPS = 20
 
 
 def _bates(text: str) -> str:
@@ -148,7 +151,7 @@ def run_export(args: argparse.Namespace) -> int:
     options = options_from(args)
     with plain_errors(args.case), opened(args.case) as case:
         result = export_bundle(
-            case, options, args.out, args.zip, progress=progress_printer(sys.stderr)
+            case, options, args.out, args.zip, progress=progress_printer(sys.stderr, MANY_STEPS)
         )
     if args.json:
         print_json(result.as_json())
