@@ -26,6 +26,12 @@ from opinion_desktop.services.extraction import (
     staging,
     treatment,
 )
+from opinion_desktop.services.extraction.apply import (
+    BIOMARKER_NAMES,
+    apply_proposals,
+    biomarker_name,
+    treatment_modality,
+)
 from opinion_desktop.services.extraction.findings import resolve_each
 from opinion_desktop.services.extraction.sentences import Sentence, split_sentences
 from opinion_desktop.services.extraction.staging import stage_from_values
@@ -105,11 +111,15 @@ def proposals_for_record(case: CaseFile, record_id: int) -> list[ProposedValue]:
 
 
 __all__ = [
+    "BIOMARKER_NAMES",
     "FIELD_LABELS",
     "FIELD_ORDER",
     "ProposedValue",
+    "apply_proposals",
+    "biomarker_name",
     "field_label",
     "proposals_for_record",
     "propose_values",
     "stage_from_values",
+    "treatment_modality",
 ]
