@@ -11,7 +11,9 @@ import re
 from pathlib import PurePath
 
 from opinion_desktop.domain.records import RecordFields, RecordKind
+from opinion_desktop.services.clinician_guess import guess_clinician
 from opinion_desktop.services.date_guess import guess_date
+from opinion_desktop.services.title_guess import clean_filename, guess_title, meaningful_title
 
 __all__ = [
     "clean_filename",
@@ -70,13 +72,17 @@ _KEYWORDS: dict[RecordKind, tuple[tuple[str, int], ...]] = {
         (r"computed tomography", 3),
         (r"pet(?:/ct)?", 2),
         (r"x-ray", 2),
-        (r"impression", 2),
+        (r"impression", 1),
         (r"findings", 1),
         (r"technique", 1),
     ),
     RecordKind.CONSULT: (
         (r"consultation", 4),
         (r"consult note", 5),
+        (r"reason for (?:consultation|referral|visit)", 5),
+        (r"past medical history", 3),
+        (r"family history", 2),
+        (r"second opinion", 3),
         (r"assessment and plan", 5),
         (r"history of present illness", 5),
         (r"chief complaint", 3),
@@ -131,6 +137,8 @@ _KEYWORD_RES: dict[RecordKind, tuple[tuple[re.Pattern[str], int], ...]] = {
 }
 _MIN_SCORE = 3
 _MAX_REPEATS = 3
+_HEADING_LINES = 15
+_HEADING_WEIGHT = 3
 
 
 def _score(text: str, heading: str, filename: str) -> dict[RecordKind, int]:
@@ -139,8 +147,8 @@ def _score(text: str, heading: str, filename: str) -> dict[RecordKind, int]:
         total = 0
         for pattern, weight in patterns:
             total += weight * min(len(pattern.findall(text)), _MAX_REPEATS)
-            # What a document calls itself at the top, or in its name, counts again.
-            total += weight * min(len(pattern.findall(heading)), 1)
+            # What a document calls itself at the top, or in its name, says most.
+            total += _HEADING_WEIGHT * weight * min(len(pattern.findall(heading)), 1)
             total += weight * min(len(pattern.findall(filename)), 1)
         scores[kind] = total
     return scores
@@ -149,7 +157,7 @@ def _score(text: str, heading: str, filename: str) -> dict[RecordKind, int]:
 def guess_kind(text: str, filename: str = "") -> RecordKind:
     """The kind whose keywords weigh most in the text and file name; OTHER when none is clear."""
     text = text[:_TEXT_LIMIT]
-    heading = "\n".join(_lines(text)[:6])
+    heading = "\n".join(_lines(text)[:_HEADING_LINES])
     name = re.sub(r"[_\-.]+", " ", PurePath(filename).stem) if filename else ""
     scores = _score(text, heading, name)
     best = max(scores, key=lambda kind: scores[kind])
@@ -191,134 +199,6 @@ def guess_institution(text: str) -> str:
                 continue
             return name
     return ""
-
-
-_NAME = r"[A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z]\.?(?![A-Za-z]))?(?:[ \t]+[A-Z][A-Za-z'’-]+){0,2}"
-_DEGREES = r"M\.?D\.?|D\.?O\.?|MBBS|FRCPC?|PhD|FACS|FCAP"
-_ROLE = re.compile(
-    r"(?i:pathologist|radiologist|surgeon|attending(?: physician)?|physician|provider|author"
-    r"|(?:electronically )?signed(?: out)? by|reported by|dictated by|interpreted by)"
-    rf"[ \t]*:?[ \t]*(?P<name>(?:Dr\.?\s+)?{_NAME}(?:,?[ \t]+(?:{_DEGREES}))*)"
-)
-_WITH_DEGREE = re.compile(rf"(?P<name>{_NAME}),?\s+(?:{_DEGREES})\b")
-_DOCTOR = re.compile(rf"(?<!dear )(?<!Dear )\b(?P<name>Dr\.?\s+{_NAME})")
-
-
-def guess_clinician(text: str) -> str:
-    """The clinician who wrote or signed the document: a labelled role, "X, MD" or "Dr. X"."""
-    text = text[:_TEXT_LIMIT]
-    for pattern in (_ROLE, _WITH_DEGREE, _DOCTOR):
-        for match in pattern.finditer(text):
-            name = " ".join(match.group("name").split()).strip(" ,")
-            if match.re is _WITH_DEGREE:
-                name = " ".join(match.group(0).split()).strip(" ,")
-            if name.split()[0].lower() in {"dear", "the", "patient"}:
-                continue
-            return name
-    return ""
-
-
-_GENERIC_TITLES = frozenset(
-    {
-        "",
-        "untitled",
-        "document",
-        "report",
-        "scan",
-        "print",
-        "pdf",
-        "file",
-        "image",
-        "download",
-        "microsoft word",
-        "new document",
-        "title",
-        "no title",
-        "page",
-    }
-)
-_FILE_SUFFIX = re.compile(r"\.(?:pdf|docx?|rtf|txt|html?|jpe?g|png|tiff?|odt)$", re.I)
-_COPY_MARKS = re.compile(r"\s*(?:\(\d+\)|\[\d+\]|-\s*copy(?:\s*\(\d+\))?|\bcopy\s+of\b)\s*", re.I)
-_CAMERA_NAME = re.compile(r"^(?:img|dsc|dscn|pxl|scan|image|photo|document|doc|file)[\s_-]*\d*$")
-
-
-def clean_filename(filename: str) -> str:
-    """A file name as words: no suffix, copy marks "(7)", underscores; empty when generic."""
-    stem = PurePath(filename).name
-    stem = _FILE_SUFFIX.sub("", stem)
-    stem = _COPY_MARKS.sub(" ", stem)
-    stem = " ".join(re.sub(r"[_]+|(?<!\d)-|-(?!\d)", " ", stem).split())
-    lowered = stem.lower()
-    if lowered in _GENERIC_TITLES or _CAMERA_NAME.match(lowered):
-        return ""
-    if not re.search(r"[A-Za-z]{3}", stem):
-        return ""
-    return stem
-
-
-def meaningful_title(title: str, filename: str = "") -> bool:
-    """Whether a PDF's metadata title says something (not "Untitled", not the file name)."""
-    cleaned = " ".join(title.replace("\x00", " ").split())
-    lowered = cleaned.lower()
-    if lowered in _GENERIC_TITLES or len(cleaned) < 3 or len(cleaned) > 150:
-        return False
-    if _FILE_SUFFIX.search(cleaned) or lowered.startswith("microsoft "):
-        return False
-    if not re.search(r"[^\W\d_]{2}", cleaned):
-        return False
-    stem = PurePath(filename).stem.lower() if filename else ""
-    return lowered not in {stem, stem.replace("_", " "), stem.replace("-", " ")}
-
-
-_HEADING_WORDS = (
-    re.compile(
-        r"\b(?:report|note|consultation|summary|results|letter|panel|profile|assay|list)\b", re.I
-    ),
-    re.compile(
-        r"\b(?:pathology|biopsy|mammogra\w*|ultrasound|mri|ct|imaging|scan|medications?"
-        r"|procedure|operative|result)\b",
-        re.I,
-    ),
-)
-
-
-def _heading(text: str) -> str:
-    lines = [
-        line
-        for line in _lines(text[:_TEXT_LIMIT])[:10]
-        if 1 <= len(line.split()) <= 10
-        and len(line) <= 80
-        and ":" not in line
-        and sum(c.isdigit() for c in line) <= len(line) // 3
-        and not re.match(r"(?:department|division|dept\.?|section) of\b", line, re.I)
-    ]
-    for words in _HEADING_WORDS:
-        for line in lines:
-            if words.search(line):
-                return line.title() if line.isupper() else line
-    return ""
-
-
-def guess_title(
-    text: str,
-    filename: str = "",
-    *,
-    pdf_title: str = "",
-    kind: RecordKind = RecordKind.OTHER,
-    date: dt.date | None = None,
-) -> str:
-    """A meaningful PDF title, else a heading line, else "<kind> <date>" or the file name."""
-    if meaningful_title(pdf_title, filename):
-        return " ".join(pdf_title.replace("\x00", " ").split())
-    heading = _heading(text)
-    if heading:
-        return heading
-    name = clean_filename(filename)
-    if kind is not RecordKind.OTHER:
-        return f"{kind.label} {date.isoformat()}" if date else name or kind.label
-    if name:
-        return name
-    return f"Document {date.isoformat()}" if date else "Untitled document"
 
 
 def guess_fields(

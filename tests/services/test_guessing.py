@@ -114,7 +114,7 @@ def test_institution(text: str, institution: str) -> None:
         (LETTER, "Dr. Alan Green"),
         ("Electronically signed by: Robert K. Lee, M.D. on 1/2/2026", "Robert K. Lee, M.D."),
         ("Radiologist: Dr. Priya Patel", "Dr. Priya Patel"),
-        ("Seen today with Dr Li.", "Dr Li"),
+        ("Seen today by Dr Li.", "Dr Li"),
         ("Dear Dr. Brown, thank you.", ""),
         ("nobody signed this", ""),
     ],
@@ -184,3 +184,35 @@ def test_guess_fields_together() -> None:
 def test_a_kind_given_by_the_user_is_kept() -> None:
     fields = guess_fields(PATHOLOGY, "a.pdf", kind=RecordKind.CONSULT, today=TODAY)
     assert fields.kind is RecordKind.CONSULT
+
+
+def test_the_signer_wins_over_the_clinicians_who_sent_or_ordered() -> None:
+    text = (
+        "Submitting: Daniel Okafor, MD\nCopy to: Karen Holt, MD; Ana Ruiz, MD\n"
+        "SURGICAL PATHOLOGY REPORT\n...\n"
+        "Helen Brandt, MD, Pathologist - electronically signed 01/29/2026 16:42"
+    )
+    assert guess_clinician(text) == "Helen Brandt, MD"
+    assert guess_clinician(
+        "Requested by: Elena Marsh, MD\nPriya Raman, MD\nElectronically signed"
+    ) == ("Priya Raman, MD")
+
+
+def test_a_lab_report_names_its_ordering_clinician_not_the_lab_director() -> None:
+    text = "Clinical Laboratory - Director: R. Patel, MD\nOrdering: Ana Ruiz, MD\nHemoglobin 12.1"
+    assert guess_clinician(text) == "Ana Ruiz, MD"
+
+
+def test_a_consult_discussing_imaging_is_a_consult() -> None:
+    text = (
+        "Breast Care Center\nVisit date: 02/10/2026\nBREAST SURGERY CONSULTATION\n"
+        "REASON FOR CONSULTATION\nNew left breast cancer.\nHISTORY OF PRESENT ILLNESS\n"
+        "Screening mammogram showed a mass; diagnostic mammogram and ultrasound confirmed it; "
+        "BI-RADS 4C. MRI not needed. Ultrasound-guided biopsy.\nASSESSMENT\n...\nPLAN\n..."
+    )
+    assert guess_kind(text) is RecordKind.CONSULT
+
+
+def test_headings_in_capitals_keep_their_acronyms() -> None:
+    text = "Northfield University Cancer Center\nMRI BREAST BILATERAL WITH AND WITHOUT CONTRAST\n"
+    assert guess_title(text, "x.pdf") == "MRI Breast Bilateral with and without Contrast"
