@@ -25,6 +25,7 @@ from opinion_desktop.domain.records import NewDocument, PageText, RecordFields, 
 from opinion_desktop.services.bundle import export_bundle
 from opinion_desktop.services.progress import CancelledError, CancelToken
 from opinion_desktop.storage.casefile import CaseFile
+from tests.conftest import make_pdf
 from tests.services.bundle_samples import populate
 
 OPTIONS = ExportOptions(
@@ -307,3 +308,41 @@ def test_fewer_than_two_opinions_skip_the_comparison_with_a_note(
     result = _export(case, out_dir.parent)
     assert "Opinions compared" not in [s.title for s in result.sections]
     assert any("fewer than two opinions" in n for n in result.notes)
+
+
+def test_a_long_index_spans_pages_and_its_numbers_stay_right(
+    case: CaseFile, ids: dict[str, int], out_dir: Path
+) -> None:
+    start = dt.date(2024, 1, 1)
+    for i in range(70):
+        when = start + dt.timedelta(days=7 * i)
+        case.records.add(
+            RecordFields(RecordKind.IMAGING, f"Follow-up scan {i:02d}", when, "Imaging Partners"),
+            [NewDocument(f"s{i}.pdf", "application/pdf", make_pdf([f"Scan {i:02d} report"]),
+                         (PageText(1, "scan"),))],
+        )  # fmt: skip
+    result = _export(case, out_dir.parent)
+    reader = PdfReader(out_dir / "packet.pdf")
+    index = next(s for s in result.sections if s.title == "Index")
+    assert index.page_count >= 2
+    assert len(reader.pages) == sum(s.page_count for s in result.sections) + RECORD_PAGES + 70
+    listed = _index_pages(reader, result)
+    assert listed == {e.title: e.start_page for e in result.entries}
+    for entry in result.entries:
+        if entry.title.startswith("Follow-up scan"):
+            text = reader.pages[entry.start_page - 1].extract_text()
+            assert f"Scan {entry.title[-2:]} report" in text
+    summary = next(s for s in result.sections if s.title == "Summary")
+    assert summary.page_count == 1
+    summary_text = reader.pages[summary.start_page - 1].extract_text()
+    assert "more events (" in summary_text and "scans) are listed in the index" in summary_text
+    for key in (
+        "Biopsy",
+        "First opinion",
+        "Second opinion",
+        "Follow-up scan 00",
+        "Follow-up scan 69",
+    ):
+        assert key in summary_text
+    assert "Medications" in summary_text and "Letrozole 2.5 mg daily" in summary_text
+    assert "penicillin" in summary_text

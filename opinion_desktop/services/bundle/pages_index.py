@@ -18,7 +18,7 @@ from opinion_desktop.services.bundle.pages_common import (
     text,
 )
 
-_COLUMNS = (40.0, 78.0, 92.0)  # page, date, kind; title and institution share the rest
+_COLUMNS = (46.0, 78.0, 90.0)  # page, date, kind; title and institution share the rest
 
 
 def entry_title(entry: PacketEntry) -> str:
@@ -42,7 +42,13 @@ def render_index(
         Spacer(1, 6),
     ]
     for section in sections:
-        flow.append(Paragraph(f"{text(section.title)} — page {section.start_page}", st["body"]))
+        last = section.start_page + section.page_count - 1
+        pages = (
+            f"pages {section.start_page}–{last}"
+            if last > section.start_page
+            else (f"page {section.start_page}")
+        )
+        flow.append(Paragraph(f"{text(section.title)} — {pages}", st["body"]))
     flow.append(Spacer(1, 10))
     header = ["Page", "Date", "Kind", "Title", "Institution"]
     data: list[list[Any]] = [[Paragraph(f"<b>{h}</b>", st["cell"]) for h in header]]

@@ -6,6 +6,7 @@ saying so), keeping the first events (how it began) and the latest (where things
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
@@ -21,29 +22,17 @@ from opinion_desktop.services.bundle.pages_common import (
     styles,
     text,
 )
-from opinion_desktop.services.bundle.timeline import TimelineEvent
+from opinion_desktop.services.bundle.timeline import TimelineEvent, keep_events
 
 
 def _line(label: str, value: str, st: dict[str, ParagraphStyle]) -> Paragraph:
     return Paragraph(f"<b>{text(label)}:</b> {text(value)}", st["body"])
 
 
-def _timeline(
-    rows: list[TimelineEvent], hidden: int, width: float, st: dict[str, ParagraphStyle]
-) -> Table:
-    data: list[list[Any]] = [
-        [
-            Paragraph("<b>Date</b>", st["cell"]),
-            Paragraph("<b>Event</b>", st["cell"]),
-            Paragraph("<b>Details</b>", st["cell"]),
-        ]
-    ]
-    keep_first = len(rows) // 2 if hidden else len(rows)
-    for i, event in enumerate(rows):
-        if hidden and i == keep_first:
-            data.append(
-                ["", Paragraph(f"<i>… {hidden} more events: see the index</i>", st["cell"]), ""]
-            )
+def _timeline(rows: list[TimelineEvent], width: float, st: dict[str, ParagraphStyle]) -> Table:
+    header = ("Date", "Event", "Details")
+    data: list[list[Any]] = [[Paragraph(f"<b>{h}</b>", st["cell"]) for h in header]]
+    for event in rows:
         data.append(
             [
                 Paragraph(event.date.isoformat(), st["cell"]),
@@ -51,7 +40,7 @@ def _timeline(
                 Paragraph(text(event.detail[:220]), st["cell"]),
             ]
         )
-    table = Table(data, colWidths=[72, 104, width - 176], repeatRows=1)
+    table = Table(data, colWidths=[78, 104, width - 182], repeatRows=1)
     table.setStyle(
         TableStyle(
             [
@@ -64,6 +53,16 @@ def _timeline(
         )
     )
     return table
+
+
+def _left_out(events: list[TimelineEvent], rows: list[TimelineEvent]) -> str:
+    """ "61 more events (59 scans, 2 consults)"."""
+    counts = Counter(e.what for e in events) - Counter(e.what for e in rows)
+    total = sum(counts.values())
+    parts = ", ".join(
+        f"{n} {what.lower()}{'s' if n > 1 else ''}" for what, n in counts.most_common()
+    )
+    return f"{total} more event{'s' if total > 1 else ''} ({parts})"
 
 
 def render_summary(
@@ -83,11 +82,7 @@ def render_summary(
 
     def build(shown: int) -> bytes:
         hidden = len(events) - shown
-        rows = (
-            events
-            if not hidden
-            else events[: shown // 2 + shown % 2] + events[len(events) - shown // 2 :]
-        )
+        rows = keep_events(events, shown)
         flow: list[Any] = [Paragraph("Summary", st["title"])]
         born = patient.date_of_birth.isoformat() if patient.date_of_birth else "not recorded"
         flow.append(_line("Patient", patient.name, st))
@@ -98,7 +93,14 @@ def render_summary(
             flow.append(_line("Diagnosis", patient.diagnosis_summary, st))
         flow.append(Paragraph("Timeline", st["heading"]))
         if rows:
-            flow.append(_timeline(rows, hidden, width, st))
+            flow.append(_timeline(rows, width, st))
+            if hidden:
+                flow.append(
+                    Paragraph(
+                        f"{_left_out(events, rows)} are listed in the index, not here.",
+                        st["muted"],
+                    )
+                )
         else:
             flow.append(Paragraph("No dated events among the records sent.", st["body"]))
         flow.append(Paragraph("Current treatment", st["heading"]))

@@ -81,6 +81,27 @@ def events(records: list[Record], opinions: list[Opinion]) -> list[TimelineEvent
     return sorted(found, key=lambda e: e.date)
 
 
+_ROUTINE = {"Scan": 2, "Consult": 1}
+
+
+def keep_events(found: list[TimelineEvent], count: int) -> list[TimelineEvent]:
+    """The ``count`` events that matter most, in date order.
+
+    Biopsies, surgery, opinions and the like come first; then consults, then scans, keeping the
+    first and the latest of each (how it began, where things stand) before those in between.
+    """
+    if count >= len(found):
+        return list(found)
+    ranked: list[tuple[int, int, int]] = []
+    for what in {e.what for e in found}:
+        same = [i for i, e in enumerate(found) if e.what == what]
+        for position, index in enumerate(same):
+            from_ends = min(position, len(same) - 1 - position)
+            ranked.append((_ROUTINE.get(what, 0), from_ends, index))
+    chosen = sorted(index for _p, _e, index in sorted(ranked)[:count])
+    return [found[i] for i in chosen]
+
+
 def current_treatment(opinions: list[Opinion]) -> str:
     """The treatment recommended by the latest dated opinion that recommends one."""
     dated = [o for o in opinions if o.fields.treatment]
