@@ -139,6 +139,8 @@ _MIN_SCORE = 3
 _MAX_REPEATS = 3
 _HEADING_LINES = 15
 _HEADING_WEIGHT = 3
+#: Lines near the top that are in capitals or this short are headings, not sentences.
+_HEADING_WORDS = 6
 
 
 def _score(text: str, heading: str, filename: str) -> dict[RecordKind, int]:
@@ -157,7 +159,11 @@ def _score(text: str, heading: str, filename: str) -> dict[RecordKind, int]:
 def guess_kind(text: str, filename: str = "") -> RecordKind:
     """The kind whose keywords weigh most in the text and file name; OTHER when none is clear."""
     text = text[:_TEXT_LIMIT]
-    heading = "\n".join(_lines(text)[:_HEADING_LINES])
+    heading = "\n".join(
+        line
+        for line in _lines(text)[:_HEADING_LINES]
+        if line.isupper() or len(line.split()) <= _HEADING_WORDS
+    )
     name = re.sub(r"[_\-.]+", " ", PurePath(filename).stem) if filename else ""
     scores = _score(text, heading, name)
     best = max(scores, key=lambda kind: scores[kind])
