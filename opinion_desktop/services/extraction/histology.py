@@ -31,7 +31,7 @@ _MODIFIER = (
     r"|non-keratinizing|adenosquamous)"
 )
 _TUMOUR = re.compile(
-    rf"(?<![\w-])(?P<name>(?:{_MODIFIER}[\s,]+(?:and\s+)?)*"
+    rf"(?<![\w-])(?P<name>(?:{_MODIFIER}[\s,]+(?:and\s+)?){{0,6}}"
     r"(?:adenocarcinoma|carcinoma|sarcoma|melanoma|lymphoma|mesothelioma|carcinoid)"
     r"(?:\s+in\s+situ)?(?:,?\s+(?:of\s+)?no\s+special\s+type)?(?:\s*\((?:NST|ductal|NOS)\))?"
     r"(?:,\s*(?:acinar|lepidic|papillary|micropapillary|solid)\s+predominant)?"

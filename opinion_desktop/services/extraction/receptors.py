@@ -113,7 +113,8 @@ def _her2_parts(mention: Mention) -> list[Finding]:
     status = _HER2_STATUS.search(ihc_text[:60])
     if status is not None and ish is not None and status.start() > 30:
         status = None
-    ihc_named = re.search(r"IHC|immunohisto", mention.sentence.text, re.I)
+    around = mention.sentence.text[max(0, mention.start - 40) : mention.end + len(segment)]
+    ihc_named = re.search(r"IHC|immunohisto", around, re.I)
     if score is not None:
         digit = score.group("s") or score.group("z")
         word = status.group("w").lower() if status and status.group("w") else _IHC_STATUS[digit]
@@ -122,7 +123,7 @@ def _her2_parts(mention: Mention) -> list[Finding]:
         parts.append(Finding("her2.ihc", f"IHC {label} ({word})", mention.sentence))
     elif status is not None:
         word = status.group("w") or ("positive" if status.group("sym") == "+" else "negative")
-        if ihc_named and not re.search(r"final|overall", mention.sentence.text, re.I):
+        if ihc_named and not re.search(r"final|overall", around, re.I):
             word = "HER2-low" if word.lower() == "low" else word.lower()
             parts.append(Finding("her2.ihc", f"IHC {word}", mention.sentence))
         else:
