@@ -152,6 +152,8 @@ def _read_document(root: ET.Element, data: bytes, filename: str) -> PortalImport
             found = section_values(section, ids)
             values.extend(found.values)
             pending_notes += found.skipped
+    if not values and len(blocks) == (1 if title else 0):
+        raise ImportRefusedError(f"{filename} is an empty C-CDA document: it holds no text.")
     fields = RecordFields(
         kind=kind,
         title=title or f"Health record ({filename})",

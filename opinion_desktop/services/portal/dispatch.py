@@ -10,8 +10,11 @@ file's records with their documents and lab values in one transaction.
 from __future__ import annotations
 
 import dataclasses
+import logging
+from collections.abc import Callable
 from pathlib import Path
 
+from opinion_desktop.domain.errors import ImportRefusedError, OpinionDesktopError
 from opinion_desktop.domain.imports import ImportOutcome, ImportStatus
 from opinion_desktop.domain.labs import NewLabRecord, PortalImport
 from opinion_desktop.domain.records import RecordKind
@@ -21,16 +24,45 @@ from opinion_desktop.services.portal.csv_labs import looks_like_lab_csv, read_la
 from opinion_desktop.services.portal.fhir import read_fhir
 from opinion_desktop.storage.casefile import CaseFile
 
+log = logging.getLogger(__name__)
+
+#: Portal files are read in the importing process: bigger ones are not health-record exports.
+MAX_PORTAL_BYTES = 64 * 1024 * 1024
+
 
 def read_portal(data: bytes, name: str, file_type: FileType) -> PortalImport | None:
-    """The portal data in a file, None when it is not portal data; refuses unusable JSON/XML/CSV."""
+    """The portal data in a file, None when it is not portal data; refuses unusable JSON/XML/CSV.
+
+    Never raises anything but :class:`ImportRefusedError`: whatever else goes wrong while
+    reading means the file is damaged.
+    """
+    reader = _reader_for(data, name, file_type)
+    if reader is None:
+        return None
+    if len(data) > MAX_PORTAL_BYTES:
+        raise ImportRefusedError(
+            f"{name} is too large for a health-record export "
+            f"({len(data) // 1_000_000} MB; the limit is {MAX_PORTAL_BYTES // 1_000_000} MB)."
+        )
+    try:
+        return reader(data, name)
+    except ImportRefusedError:
+        raise
+    except Exception:  # a reader's bug or a pathological file: refused, never a crash
+        log.warning("reading %s as portal data failed", name, exc_info=True)
+        raise ImportRefusedError(f"{name} is damaged and cannot be read.") from None
+
+
+def _reader_for(
+    data: bytes, name: str, file_type: FileType
+) -> Callable[[bytes, str], PortalImport] | None:
     suffix = Path(name).suffix.lower()
     if file_type is FileType.JSON or (file_type is FileType.TEXT and suffix == ".json"):
-        return read_fhir(data, name)
+        return read_fhir
     if file_type is FileType.XML or (file_type is FileType.TEXT and suffix == ".xml"):
-        return read_ccda(data, name)
+        return read_ccda
     if file_type is FileType.TEXT and (suffix == ".csv" or looks_like_lab_csv(data[:HEAD_SIZE])):
-        return read_lab_csv(data, name)
+        return read_lab_csv
     return None
 
 
@@ -47,12 +79,22 @@ def with_kind(portal: PortalImport, kind: RecordKind | None) -> PortalImport:
 
 def store_portal(case: CaseFile, path: Path, portal: PortalImport) -> ImportOutcome:
     """Store every record of ``portal`` in one transaction; the outcome names the first record."""
-    records = case.labs.add_records_with_values(portal.records)
-    pages = sum(r.page_count for r in records)
+    try:
+        records = case.labs.add_records_with_values(portal.records)
+    except OpinionDesktopError as exc:
+        return ImportOutcome(path, ImportStatus.REFUSED, reason=str(exc))
+    except Exception:
+        log.exception("storing %s failed", path.name)
+        return ImportOutcome(
+            path,
+            ImportStatus.REFUSED,
+            reason=f"{path.name} could not be saved in the case file (is the disk full, "
+            "or the case file open in another program?).",
+        )
     return ImportOutcome(
         path,
         ImportStatus.IMPORTED,
         record_id=records[0].id if records else None,
-        pages=pages,
+        pages=sum(r.page_count for r in records),
         reason=" ".join(portal.notes),
     )
