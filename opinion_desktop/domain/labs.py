@@ -242,3 +242,59 @@ def matches_analyte(value: LabValue, wanted: str, keys: dict[str, str]) -> bool:
         return True
     name_key = f"name:{normalise_analyte_name(wanted)}"
     return name_key == value.name_key or keys.get(name_key) == key
+
+
+@dataclass(frozen=True)
+class TrendSeries:
+    """The dated numeric values of one analyte in one unit, oldest first: one line of a chart.
+
+    Values in another unit make another series: units are never converted. ``points`` may
+    include values with a comparator (``> 500``), plotted at their bound.
+    """
+
+    key: str  # the analyte key shared by its values
+    name: str  # the name of its most recent value
+    unit: str
+    points: tuple[LabValue, ...]
+    #: The reference range most of its points share (None where they give none).
+    ref_low: float | None
+    ref_high: float | None
+
+    @property
+    def abnormal_points(self) -> tuple[LabValue, ...]:
+        return tuple(p for p in self.points if p.is_abnormal)
+
+
+def trend_series(values: Iterable[LabValue]) -> list[TrendSeries]:
+    """One series per analyte and unit, for the dated numeric values among ``values``."""
+    everything = list(values)
+    keys = analyte_keys(everything)
+    groups: dict[tuple[str, str], list[LabValue]] = {}
+    for value in everything:
+        if value.value_number is None or value.collected_at is None:
+            continue
+        unit_key = " ".join(value.unit.split()).casefold()
+        groups.setdefault((key_of(value, keys), unit_key), []).append(value)
+    series: list[TrendSeries] = []
+    for (key, _), points in groups.items():
+        points.sort(key=LabValue.sort_key)
+        spellings: dict[str, int] = {}
+        ranges: dict[tuple[float | None, float | None], int] = {}
+        for point in points:
+            spellings[point.unit] = spellings.get(point.unit, 0) + 1
+            if point.ref_low is not None or point.ref_high is not None:
+                pair = (point.ref_low, point.ref_high)
+                ranges[pair] = ranges.get(pair, 0) + 1
+        low, high = max(ranges, key=lambda r: ranges[r]) if ranges else (None, None)
+        series.append(
+            TrendSeries(
+                key=key,
+                name=points[-1].analyte,
+                unit=max(spellings, key=lambda u: spellings[u]),
+                points=tuple(points),
+                ref_low=low,
+                ref_high=high,
+            )
+        )
+    series.sort(key=lambda s: (-len(s.points), s.name.casefold(), s.unit))
+    return series

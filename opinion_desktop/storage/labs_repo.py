@@ -16,9 +16,11 @@ from opinion_desktop.domain.labs import (
     LabFlag,
     LabValue,
     NewLabRecord,
+    TrendSeries,
     analyte_keys,
     matches_analyte,
     summarise,
+    trend_series,
 )
 from opinion_desktop.domain.records import NewDocument, Record, RecordFields
 from opinion_desktop.storage.models import DocumentRow, LabValueRow, RecordRow
@@ -216,6 +218,10 @@ class LabRepository:
     def analytes(self) -> list[AnalyteSummary]:
         """Each analyte of the case with how many values it has, most measured first."""
         return summarise(self._everything())
+
+    def trend(self, analyte: str) -> list[TrendSeries]:
+        """The chart lines of one analyte (as :meth:`all` matches it): one per unit."""
+        return trend_series(self.all(analyte=analyte))
 
     def count(self) -> int:
         with self._sessions() as session:

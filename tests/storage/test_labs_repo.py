@@ -127,3 +127,21 @@ def test_values_go_with_their_record(case: CaseFile) -> None:
     assert case.labs.count() == 0
     with pytest.raises(NotFoundError):
         case.labs.add_many(record.id, [_ca153(25, dt.date(2025, 2, 1))])
+
+
+def test_a_trend_has_one_line_per_unit_with_the_shared_range(case: CaseFile) -> None:
+    values = [
+        _ca153(34, dt.date(2025, 1, 10), loinc="6875-9", flag=LabFlag.HIGH),
+        _ca153(27.5, dt.date(2025, 3, 5)),
+        _ca153(19, dt.date(2025, 7, 2)),
+        LabValue("CA 15-3", value_number=21, unit="kU/L", collected_at=dt.date(2025, 8, 1)),
+        LabValue("CA 15-3", value_text="pending", collected_at=dt.date(2025, 9, 1)),
+        LabValue("CA 15-3", value_number=18, unit="U/mL"),  # undated: cannot be plotted
+    ]
+    case.labs.add_record_with_values(RecordFields(kind=RecordKind.LAB), [_csv_document()], values)
+    main, other = case.labs.trend("CA 15-3")
+    assert (main.key, main.unit, main.ref_low, main.ref_high) == ("loinc:6875-9", "U/mL", None, 30)
+    assert [p.value_number for p in main.points] == [34, 27.5, 19]
+    assert [p.value_number for p in main.abnormal_points] == [34]
+    assert (other.unit, [p.value_number for p in other.points]) == ("kU/L", [21])
+    assert case.labs.trend("PSA") == []
