@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import time
+
+import pytest
 
 from opinion_desktop.services.worker_pool import FailureKind, Limits, PoolFailure, WorkerPool
 
@@ -50,6 +53,7 @@ def test_a_job_past_its_time_limit_is_killed_and_the_pool_goes_on() -> None:
     assert multiprocessing.active_children() == []
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="RLIMIT_AS is enforced on Linux only")
 def test_a_job_eating_memory_fails_without_harm() -> None:
     limits = Limits(memory_bytes=512 * 1024 * 1024)
     with WorkerPool(misbehave, size=1, limits=limits) as pool:
