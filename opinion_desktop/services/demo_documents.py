@@ -212,6 +212,13 @@ PATHOLOGY_REVIEW = DemoDocument(
                 ("Lymphovascular Invasion", "Not identified"),
             )
         ),
+        Heading("GROSS / MATERIAL"),
+        Para(
+            "Slides labeled LV-S26-00417 A1 and A2 and block A2, all bearing the patient's name. "
+            "Two new sections were cut from block A2 for immunohistochemistry (E-cadherin, "
+            "p120 catenin, HER2)."
+        ),
+        NewPage(),
         Heading("COMMENT"),
         Para(
             "The outside report diagnosed invasive ductal carcinoma, grade 2, with HER2 score 0. "
@@ -238,6 +245,18 @@ PATHOLOGY_REVIEW = DemoDocument(
             "future eligibility for antibody-drug conjugates. The case was shown to a second "
             "breast pathologist (S. Okonkwo, MD), who concurs. Findings were discussed with "
             "Dr. Elena Marsh by telephone on 2026-02-19."
+        ),
+        Heading("METHODS"),
+        Para(
+            "E-cadherin (clone 36), p120 catenin (clone 98) and HER2 (clone 4B5, PATHWAY) "
+            "immunohistochemistry on a Ventana BenchMark ULTRA platform, with on-slide positive "
+            "and negative controls that stained appropriately. HER2 interpreted according to the "
+            "ASCO/CAP 2023 guideline update."
+        ),
+        Para(
+            "This consultation is based on the material submitted and on the clinical "
+            "information provided. The original slides and block are returned to the submitting "
+            "laboratory; recuts made here are retained."
         ),
     ),
     signature=(

@@ -255,6 +255,13 @@ COMMUNITY_CONSULT = DemoDocument(
             "thickening at 2 o'clock at the biopsy site, no discrete mass, no skin changes. "
             "Right breast normal. No axillary or supraclavicular lymphadenopathy."
         ),
+        Heading("DATA REVIEWED"),
+        Para(
+            "Screening and diagnostic imaging of 01/14/2026 and 01/22/2026, pathology report "
+            "LV-S26-00417 of 01/29/2026, and labs of 02/05/2026 (hemoglobin 11.6 g/dL, "
+            "otherwise unremarkable), all reviewed with the patient today."
+        ),
+        NewPage(),
         Heading("ASSESSMENT"),
         Para(
             "64-year-old woman with newly diagnosed invasive ductal carcinoma of the left breast, "
@@ -281,12 +288,13 @@ COMMUNITY_CONSULT = DemoDocument(
                 "Genetic counseling referral because of the family history.",
                 "Second opinion at Northfield University Cancer Center at the patient's request; "
                 "records and slides released.",
-                "Preoperative labs reviewed (02/05/2026): mild anemia, hemoglobin 11.6 g/dL; "
-                "no other abnormality.",
+                "Mild anemia (hemoglobin 11.6 g/dL): iron studies with the preoperative labs.",
             )
         ),
     ),
     signature=(
+        "Follow-up: return visit after the second opinion, or sooner with any questions.",
+        "",
         "Ana Ruiz, MD, FACS",
         "Breast Care Center, Lakeside Valley Community Hospital",
         "Electronically signed 02/10/2026 17:20",
