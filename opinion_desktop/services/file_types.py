@@ -52,8 +52,7 @@ _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1a")
 
 def sniff(head: bytes) -> FileType:
     """The type of a file from its first bytes (ideally :data:`HEAD_SIZE` of them)."""
-    if b"%PDF-" in head[:_PDF_WINDOW]:
-        return FileType.PDF
+    # A signature at the very start wins: a ZIP holding a PDF is still a ZIP.
     if head.startswith(b"\xff\xd8\xff"):
         return FileType.JPEG
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
@@ -62,6 +61,8 @@ def sniff(head: bytes) -> FileType:
         return FileType.TIFF
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
         return FileType.ZIP
+    if b"%PDF-" in head[:_PDF_WINDOW]:
+        return FileType.PDF
     text = decode_head(head)
     if text is None:
         return FileType.UNKNOWN

@@ -42,6 +42,10 @@ def test_sniff_judges_by_content(head: bytes, expected: FileType) -> None:
     assert sniff(head[:8192]) is expected
 
 
+def test_a_zip_holding_a_pdf_is_a_zip() -> None:
+    assert sniff(b"PK\x03\x04" + bytes(26) + b"a.pdf%PDF-1.4\n") is FileType.ZIP
+
+
 def test_pdf_header_after_the_first_kilobyte_is_not_a_pdf() -> None:
     assert sniff(b" " * 2000 + b"%PDF-1.4") is FileType.TEXT
 
