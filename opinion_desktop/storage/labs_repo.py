@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from opinion_desktop.domain.errors import NotFoundError
@@ -53,7 +54,8 @@ def _comparator(text: str) -> Comparator:
     return ""
 
 
-def _to_value(row: LabValueRow) -> LabValue:
+def _to_value(row: LabValueRow | Row[Any]) -> LabValue:
+    """A value from an ORM row or a plain result row of the ``lab_value`` table."""
     try:
         flag = LabFlag(row.flag)
     except ValueError:
@@ -77,25 +79,27 @@ def _to_value(row: LabValueRow) -> LabValue:
     )
 
 
-def _to_row(value: LabValue, record_id: int, document_id: int | None, ordinal: int) -> LabValueRow:
-    return LabValueRow(
-        record_id=record_id,
-        document_id=document_id,
-        ordinal=ordinal,
-        analyte=value.analyte,
-        name_key=value.name_key,
-        loinc=value.loinc,
-        value_number=value.value_number,
-        value_text=value.value_text,
-        comparator=value.comparator,
-        unit=value.unit,
-        ref_low=value.ref_low,
-        ref_high=value.ref_high,
-        ref_text=value.ref_text,
-        flag=value.flag.value,
-        collected_at=_when_to_text(value.collected_at),
-        performing_lab=value.performing_lab,
-    )
+def _to_columns(
+    value: LabValue, record_id: int, document_id: int | None, ordinal: int
+) -> dict[str, object]:
+    return {
+        "record_id": record_id,
+        "document_id": document_id,
+        "ordinal": ordinal,
+        "analyte": value.analyte,
+        "name_key": value.name_key,
+        "loinc": value.loinc,
+        "value_number": value.value_number,
+        "value_text": value.value_text,
+        "comparator": value.comparator,
+        "unit": value.unit,
+        "ref_low": value.ref_low,
+        "ref_high": value.ref_high,
+        "ref_text": value.ref_text,
+        "flag": value.flag.value,
+        "collected_at": _when_to_text(value.collected_at),
+        "performing_lab": value.performing_lab,
+    }
 
 
 class LabRepository:
@@ -148,13 +152,20 @@ class LabRepository:
                 )
                 if owner != record_id:
                     raise NotFoundError(f"Record {record_id} has no document number {document_id}.")
-            new_ids = self._insert_values(session, record_id, document_id, values)
-        return [v for v in self.for_record(record_id) if v.id in new_ids]
+            first = self._insert_values(session, record_id, document_id, values)
+        return self.for_record(record_id)[first:]
 
     @staticmethod
     def _insert_values(
         session: Session, record_id: int, document_id: int | None, values: Iterable[LabValue]
-    ) -> set[int]:
+    ) -> int:
+        """Insert in one statement; return how many values the record had before."""
+        before = (
+            session.scalar(
+                select(func.count(LabValueRow.id)).where(LabValueRow.record_id == record_id)
+            )
+            or 0
+        )
         start = (
             session.scalar(
                 select(func.max(LabValueRow.ordinal)).where(LabValueRow.record_id == record_id)
@@ -162,11 +173,11 @@ class LabRepository:
             or 0
         )
         rows = [
-            _to_row(v, record_id, document_id, start + n) for n, v in enumerate(values, start=1)
+            _to_columns(v, record_id, document_id, start + n) for n, v in enumerate(values, start=1)
         ]
-        session.add_all(rows)
-        session.flush()
-        return {r.id for r in rows}
+        if rows:
+            session.execute(insert(LabValueRow), rows)
+        return before
 
     def delete_for_record(self, record_id: int) -> int:
         """Remove a record's lab values (the record stays); return how many went."""
@@ -181,7 +192,7 @@ class LabRepository:
     # ----------------------------------------------------------------- reading
     def _everything(self) -> list[LabValue]:
         with self._sessions() as session:
-            rows = session.scalars(select(LabValueRow).order_by(LabValueRow.id))
+            rows = session.execute(select(LabValueRow.__table__).order_by(LabValueRow.id))
             values = [_to_value(r) for r in rows]
         return sorted(values, key=LabValue.sort_key)
 
@@ -201,8 +212,8 @@ class LabRepository:
 
     def for_record(self, record_id: int) -> list[LabValue]:
         with self._sessions() as session:
-            rows = session.scalars(
-                select(LabValueRow)
+            rows = session.execute(
+                select(LabValueRow.__table__)
                 .where(LabValueRow.record_id == record_id)
                 .order_by(LabValueRow.ordinal, LabValueRow.id)
             )
