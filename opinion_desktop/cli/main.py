@@ -18,7 +18,7 @@ Handler = Callable[[argparse.Namespace], int]
 
 #: Every sub-command name, so that ``opinion-desktop CASE.opcase`` can tell a case from a command.
 COMMANDS = frozenset(
-    {"new", "import", "list", "search", "check", "demo", "extract", "opinions", "compare"}
+    {"new", "import", "list", "search", "check", "demo", "extract", "opinions", "compare", "export"}
 ) | {"labs"}
 
 
@@ -30,7 +30,13 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from opinion_desktop.cli import case_commands, lab_commands, opinion_commands, record_commands
+    from opinion_desktop.cli import (
+        case_commands,
+        export_commands,
+        lab_commands,
+        opinion_commands,
+        record_commands,
+    )
 
     parser = _Parser(
         prog="opinion-desktop",
@@ -43,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     record_commands.register(subparsers)
     lab_commands.register(subparsers)
     opinion_commands.register(subparsers)
+    export_commands.register(subparsers)
     return parser
 
 

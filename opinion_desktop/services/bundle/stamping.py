@@ -100,9 +100,11 @@ def display_matrix(box: Box, rotation: int) -> tuple[float, ...]:
 
 
 def normal_rotation(page: Any) -> int:
-    value = page.get("/Rotate", 0)
+    value = page.get("/Rotate")
+    if hasattr(value, "get_object"):
+        value = value.get_object()
     try:
-        rotation = int(value.get_object() if value is not None else 0) % 360
+        rotation = int(value or 0) % 360
     except (TypeError, ValueError):
         return 0
     return rotation if rotation in (0, 90, 180, 270) else 0
