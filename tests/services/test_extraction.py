@@ -188,6 +188,41 @@ def test_plan_with_chemotherapy_targeted_therapy_and_steps_in_one_sentence() -> 
     ]
 
 
+def test_lung_consult_recommendations_with_a_shared_gene_result() -> None:
+    proposals = propose_values(_read("consult_lung_recommendations.txt"))
+    found = _by_field(proposals)
+    genes = (
+        "Pathology and biomarkers (outside, reviewed): adenocarcinoma of the right upper lobe;"
+        " PD-L1 (22C3)\nTPS 60%; EGFR, ALK, ROS1: not detected; KRAS G12C mutation detected."
+    )
+    assert {f: found[f].value for f in ("egfr", "alk", "ros1", "kras")} == {
+        "egfr": "Not detected",
+        "alk": "Not detected",
+        "ros1": "Not detected",
+        "kras": "G12C",
+    }
+    assert found["kras"].sentence == genes
+    # "PD-L1 (22C3)" ends a line wrapped by the page; its score is on the next line.
+    assert found["pd_l1"].value == "TPS 60% (22C3)"
+    assert found["pd_l1"].sentence == genes
+    impression = (
+        "Impression: Clinical stage IIIA (cT2b cN1 cM0) non-small cell lung cancer, adenocarcinoma."
+    )
+    assert _found(found)["tnm"] == ("cT2b cN1 cM0", impression)
+    assert _found(found)["stage_group"] == ("IIIA", impression)
+    steps = [(p.field.split(":")[1], p.value) for p in proposals if ":" in p.field]
+    chemo = "Neoadjuvant chemoimmunotherapy with carboplatin, pemetrexed and nivolumab for 3 cycles"
+    assert steps == [
+        ("chemotherapy", chemo),
+        ("immunotherapy", chemo),
+        ("surgery", "Right upper lobectomy with mediastinal lymph node dissection"),
+        (
+            "clinical_trial",
+            "She was offered screening for a clinical trial of perioperative immunotherapy",
+        ),
+    ]  # no radiation ("not indicated") and no sotorasib ("only at recurrence")
+
+
 def test_lung_adenocarcinoma_pd_l1_and_egfr() -> None:
     found = _by_field(propose_values(_read("lung_adenocarcinoma.txt")))
     assert _found(found) == {
@@ -279,6 +314,7 @@ def test_colon_msi_high_mmr_deficient_and_pathologic_tnm() -> None:
             "Infiltrating lobular carcinoma",
         ),
         ("Residual DCIS only.", "histologic_type", "Ductal carcinoma in situ"),
+        ("ER positive 95%, PR positive 40%, HER2 negative (IHC 0).", "her2", "IHC 0 (negative)"),
         (
             "Recommend observation with surveillance imaging every 6 months.",
             "treatment:surveillance",
@@ -311,6 +347,8 @@ def test_single_statements(text: str, field: str, value: str) -> None:
         "Suspicious for carcinoma of the right lung; biopsy recommended.",
         "CKD stage 3, on an ACE inhibitor.",
         "Moderate diverticulosis and hemorrhoids were noted.",
+        "Left breast mass at 2 o'clock: BI-RADS 4C, high suspicion for malignancy.",
+        "Sotorasib would be considered only at recurrence.",
     ],
 )
 def test_nothing_false_is_proposed(text: str) -> None:
@@ -330,3 +368,10 @@ def test_labels_and_stage_from_proposed_values() -> None:
         Stage("cT2", "cN0", "cM0", "IIA"),
     )
     assert stage_from_values("ypT1c ypN0(sn)")[0] == "pathologic_stage"
+
+
+def test_a_later_statement_with_more_detail_replaces_the_first() -> None:
+    text = "FINAL DIAGNOSIS:\nER: POSITIVE.\n\nBIOMARKERS\nEstrogen Receptor (ER): Positive, 95%\n"
+    found = _by_field(propose_values(text))
+    assert _found(found)["er"] == ("Positive (95%)", "Estrogen Receptor (ER): Positive, 95%")
+    assert found["er"].note == ""  # more detail, not a change

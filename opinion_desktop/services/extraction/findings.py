@@ -29,7 +29,8 @@ _NEGATION_AFTER = re.compile(
     re.IGNORECASE,
 )
 _HEDGE_BEFORE = re.compile(
-    r"\b(?:suspected|suspicious\s+for|possible|probable|questionable|concerning\s+for"
+    r"\b(?:suspected|suspicious\s+for|suspicion\s+(?:for|of)|suggestive\s+of|possible|probable"
+    r"|questionable|concerning\s+for"
     r"|history\s+of|family\s+history|rule\s+out|mother|father|sister|brother|aunt|uncle"
     r"|grandmother|grandfather|daughter|son|cousin)\b[^.;]*$",
     re.IGNORECASE,

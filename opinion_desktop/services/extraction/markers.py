@@ -66,7 +66,8 @@ def _mentions_in(sentence: Sentence) -> list[tuple[str, re.Match[str]]]:
     for key, match in found:
         if kept and match.start() < kept[-1][1].end():
             continue  # "HER2 (ERBB2)": one mention
-        if kept and key == kept[-1][0] and match.start() - kept[-1][1].end() < 25:
+        same = kept and key == kept[-1][0] and (key != "gene" or match[0] == kept[-1][1][0])
+        if same and match.start() - kept[-1][1].end() < 25:
             continue  # "HER2 IHC 1+ (HER2-low)": the name repeated inside its own result
         kept.append((key, match))
     return kept

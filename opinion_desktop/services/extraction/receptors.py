@@ -42,7 +42,8 @@ _ALLRED = re.compile(r"allred\s*(?:score)?\s*[:=]?\s*(?P<a>[0-8])(?:\s*/\s*8)?",
 _DETAIL_LINE = re.compile(r"percent|intensity|allred|proportion|score|staining|ratio|copy", re.I)
 
 _IHC_SCORE = re.compile(
-    r"(?:score\s*[:=]?\s*)?(?<![\d.])(?P<s>[0-3])\s*\+|score\s*[:=]?\s*(?P<z>0)\b", re.I
+    r"(?:score\s*[:=]?\s*)?(?<![\d.])(?P<s>[0-3])\s*\+|(?:score|IHC)\s*[:=]?\s*(?P<z>0)\b(?![.%])",
+    re.IGNORECASE,
 )
 _HER2_STATUS = re.compile(
     r"\b(?P<w>positive|negative|equivocal|low)\b|^\s*(?P<sym>\+|[-−])(?!\w)", re.IGNORECASE

@@ -36,6 +36,8 @@ _VALUE_WORDS = re.compile(
     r"carcinoma|sarcoma|lymphoma|melanoma|negative|positive|amplified|grade|\d\s*(?:cm|mm)\b",
     re.IGNORECASE,
 )
+#: A line at least this long that stops mid-sentence was wrapped by the page, not ended.
+_WRAP_WIDTH = 60
 _LIST_MARK = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•●▪]|[a-z][.)])\s+")
 _ABBREVIATIONS = frozenset(
     {"dr", "mr", "mrs", "ms", "vs", "approx", "e.g", "i.e", "no", "fig", "st", "dept", "etc"}
@@ -92,7 +94,10 @@ def _continues(previous: str, line: str) -> bool:
     # A line of capitals cut mid-sentence: "...: INVASIVE DUCTAL" / "CARCINOMA, GRADE 2."
     last = re.search(r"([A-Za-z]{2,})$", prev)
     first = re.match(r"([A-Za-z]{2,})\b", cur)
-    return bool(last and first and last.group(1).isupper() and first.group(1).isupper())
+    if last and first and last.group(1).isupper() and first.group(1).isupper():
+        return True
+    # A long line of prose wrapped before a capitalised word: "...PD-L1 (22C3)" / "TPS 60%; ...".
+    return len(prev) >= _WRAP_WIDTH and " | " not in prev and bool(first)
 
 
 def _split_line(text: str, start: int) -> list[tuple[str, int]]:

@@ -77,6 +77,13 @@ _ONLY_A_TIME = re.compile(
     re.IGNORECASE,
 )
 _UNDECIDED = re.compile(r"\b(?:whether|if|determine|decide|depending|candidacy)\b", re.IGNORECASE)
+#: A clause about a later, hypothetical line of treatment, not a step of this plan.
+_LATER = re.compile(
+    r"\b(?:would|could|might|may)\s+be\s+(?:considered|an\s+option|reserved)|\bat\s+(?:the\s+time"
+    r"\s+of\s+)?(?:recurrence|progression|relapse)\b|\bin\s+the\s+future\b|\bsecond[- ]line\b"
+    r"|\bif\s+(?:the\s+)?(?:disease|cancer|it)\s+(?:recurs|progresses|returns)",
+    re.IGNORECASE,
+)
 _RECOMMEND = re.compile(r"\brecommend\w*|\badvis\w*|\bsuggest\w*|\bplan\b", re.IGNORECASE)
 _RECOMMENDS = re.compile(
     r"^(?:(?:we|i)\s+)?(?:would\s+)?(?:recommend(?:ed|s)?|advise[ds]?|suggest(?:ed|s)?)\s+(?:that\s+)?",
@@ -87,6 +94,8 @@ _LABEL = re.compile(r"^(?P<label>[A-Za-z /&-]{3,30}):\s+(?=\S)")
 
 
 def _steps_in_clause(clause: str) -> list[TreatmentModality]:
+    if _LATER.search(clause):
+        return []
     hits: list[tuple[int, TreatmentModality]] = []
     for modality, pattern in _PATTERNS.items():
         for match in pattern.finditer(clause):
