@@ -55,8 +55,14 @@ class Comparison:
         """
         compared = [r for r in self.items if r.stated]
         differ = [r.summary_name for r in self.differing]
+        if not compared:
+            return "Nothing to compare yet: none of the items is stated."
         if not differ:
-            return f"All {len(compared)} items agree."
+            return (
+                "The 1 item stated agrees."
+                if len(compared) == 1
+                else f"All {len(compared)} items agree."
+            )
         return f"{len(differ)} of {len(compared)} items differ: {', '.join(differ)}"
 
 

@@ -168,7 +168,7 @@ def test_case_spacing_and_trailing_punctuation_do_not_make_a_difference(case: Ca
     other = case.opinions.add(OpinionFields(histologic_type=" invasive ductal carcinoma"))
     comparison = compare([one, other])
     assert comparison.differing == ()
-    assert comparison.summary == "All 1 items agree."
+    assert comparison.summary == "The 1 item stated agrees."
     assert normalise("  Positive (95%).  ") == "positive (95%)"
 
 
@@ -201,7 +201,7 @@ def test_three_opinions_and_one_opinion(case: CaseFile) -> None:
     assert three.summary == "1 of 2 items differ: grade"
     alone = compare([c])
     assert alone.summary == "All 2 items agree."
-    assert compare([]).summary == "All 0 items agree."
+    assert compare([]).summary == "Nothing to compare yet: none of the items is stated."
 
 
 def test_biomarker_names_are_matched_with_aliases() -> None:

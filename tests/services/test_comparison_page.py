@@ -84,4 +84,4 @@ def test_text_with_markup_characters_is_printed_as_written(case: CaseFile) -> No
     _, text = _text(render_comparison_page(compare([one])))
     assert "<2 & >1" in text
     assert "Risk < 5% & rising" in text
-    assert "All 1 items agree." in text
+    assert "The 1 item stated agrees." in text
