@@ -12,15 +12,17 @@ from pathlib import Path
 from opinion_desktop.domain.patient import PatientIdentifier
 from opinion_desktop.domain.records import RecordKind
 
+#: For help texts: the kinds a ``--kind`` option takes.
+KIND_CHOICES = ", ".join(kind.value for kind in RecordKind)
+
 
 def record_kind(text: str) -> RecordKind:
     """``pathology`` or ``"Consult note"``, any case."""
     try:
         return RecordKind.parse(text)
     except ValueError:
-        choices = ", ".join(kind.value for kind in RecordKind)
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a kind of record; choose one of: {choices}"
+            f"{text!r} is not a kind of record; choose one of: {KIND_CHOICES}"
         ) from None
 
 

@@ -17,8 +17,9 @@ def register(subparsers: Any) -> None:
         "new",
         help="create an empty case file for a patient",
         description="Create an empty case file for one patient. It never overwrites a file.",
-        epilog='example: opinion-desktop new maria.opcase --name "Maria Example" '
-        '--dob 1961-03-14 --mrn "St Mary Hospital=SM-004521"',
+        epilog='example:\n  opinion-desktop new maria.opcase --name "Maria Example" '
+        '--dob 1961-03-14 \\\n      --mrn "St Mary Hospital=SM-004521"',
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     new.add_argument("case", metavar="CASE", type=case_path, help="the case file to create")
     new.add_argument("--name", required=True, type=non_empty, help="the patient's full name")

@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from opinion_desktop.cli.arguments import case_path, record_kind
+from opinion_desktop.cli.arguments import KIND_CHOICES, case_path, record_kind
 from opinion_desktop.cli.output import (
     Column,
     format_table,
@@ -39,7 +39,11 @@ def register(subparsers: Any) -> None:
     )
     imp.add_argument("case", metavar="CASE", type=case_path, help="the case file")
     imp.add_argument("paths", metavar="PATH", nargs="+", type=Path, help="files or folders")
-    imp.add_argument("--kind", type=record_kind, help="the kind of every record imported")
+    imp.add_argument(
+        "--kind",
+        type=record_kind,
+        help=f"the kind of every record imported, instead of a guess: {KIND_CHOICES}",
+    )
     imp.add_argument(
         "--password",
         help='the password of encrypted PDFs; "-" reads it from standard input, out of sight',
@@ -53,7 +57,7 @@ def register(subparsers: Any) -> None:
         description="List the records of a case, oldest first.",
     )
     lst.add_argument("case", metavar="CASE", type=case_path, help="the case file")
-    lst.add_argument("--kind", type=record_kind, help="only records of this kind")
+    lst.add_argument("--kind", type=record_kind, help=f"only records of this kind: {KIND_CHOICES}")
     lst.add_argument("--json", action="store_true", help="print one JSON array")
     lst.set_defaults(handler=run_list)
 
