@@ -346,3 +346,29 @@ def test_a_long_index_spans_pages_and_its_numbers_stay_right(
         assert key in summary_text
     assert "Medications" in summary_text and "Letrozole 2.5 mg daily" in summary_text
     assert "penicillin" in summary_text
+
+
+@pytest.mark.slow
+def test_real_pdfs_from_the_corpus_all_go_in_stamped(
+    case: CaseFile, corpus: Path, out_dir: Path
+) -> None:
+    from opinion_desktop.services.importing import import_paths
+
+    outcomes = import_paths(case, [corpus / "real-pdfs"], password="openpassword")
+    imported = [o for o in outcomes if o.record_id is not None]
+    assert len(imported) >= 25
+    options = ExportOptions(bates_prefix="RP", on_failure=OnFailure.INCLUDE_AS_NOT_INCLUDED)
+    result = export_bundle(case, options, out_dir / "packet.pdf", out_dir / "bundle.zip")
+    assert result.not_included == ()
+    reader = PdfReader(out_dir / "packet.pdf", strict=False)
+    total = len(reader.pages)
+    assert (
+        total
+        == result.page_count
+        == sum(s.page_count for s in result.sections) + sum(e.page_count for e in result.entries)
+    )
+    for entry in result.entries:
+        assert entry.start_page is not None
+        page = reader.pages[entry.start_page - 1]
+        assert f"Page {entry.start_page} of {total}" in page.extract_text()
+        assert f"RP{entry.start_page:06d}" in page.extract_text()
