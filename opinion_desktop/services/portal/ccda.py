@@ -74,6 +74,15 @@ def looks_like_ccda(head: bytes) -> bool:
 def read_ccda(data: bytes, filename: str) -> PortalImport:
     """Read a C-CDA file; raise :class:`ImportRefusedError` with the reason when unusable."""
     root = parse_hl7(data, filename)
+    try:
+        return _read_root(root, data, filename)
+    except RecursionError:
+        raise ImportRefusedError(
+            f"{filename} is damaged: its XML is nested too deeply to read."
+        ) from None
+
+
+def _read_root(root: ET.Element, data: bytes, filename: str) -> PortalImport:
     tag = root.tag
     if tag == "ClinicalDocument":
         return _read_document(root, data, filename)

@@ -23,7 +23,7 @@ Decisions, for the values a patient will see:
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from opinion_desktop.domain.labs import Comparator, LabValue, format_number
 from opinion_desktop.services.lab_flags import flag_from_code, with_flag
@@ -42,6 +42,8 @@ RESULTS_TEMPLATES = frozenset(
 )
 _UNITS_CODE = "246514001"  # SNOMED CT "units"
 PENDING = "pending"
+#: What :func:`observation_value` gives for a report in words (an ``ED`` value).
+NARRATIVE = "narrative"
 
 
 @dataclass
@@ -124,7 +126,7 @@ def _code_name(code: ET.Element | None, ids: dict[str, ET.Element]) -> str:
 def observation_value(
     obs: ET.Element, ids: dict[str, ET.Element], lab: str = "", when: str = ""
 ) -> LabValue | str | None:
-    """A lab value; None when there is none; ``"narrative"`` for a report in words (ED)."""
+    """A lab value; None when there is none; :data:`NARRATIVE` for a report in words (ED)."""
     code = obs.find("code")
     loinc = ""
     if code is not None and code.get("codeSystem") == LOINC_SYSTEM:
@@ -139,35 +141,15 @@ def observation_value(
     kind = (element.get(XSI_TYPE, "") if element is not None else "").split(":")[-1].upper()
     base = LabValue(analyte=name, loinc=loinc, collected_at=collected, performing_lab=lab)
     if kind == "ED":
-        return "narrative"
+        return NARRATIVE
     parsed = _parse_value(element, kind, ids)
     if parsed is None:
-        if not pending:
-            return None
-        return LabValue(
-            analyte=name,
-            loinc=loinc,
-            value_text=PENDING,
-            collected_at=collected,
-            performing_lab=lab,
-        )
+        return replace(base, value_text=PENDING) if pending else None
     number, text, comparator, unit = parsed
     if not unit and number is None:
         unit = _units_component(obs)
-    value = _with_range(
-        LabValue(
-            analyte=base.analyte,
-            loinc=base.loinc,
-            value_number=number,
-            value_text=text,
-            comparator=comparator,
-            unit=unit,
-            collected_at=base.collected_at,
-            performing_lab=base.performing_lab,
-        ),
-        obs,
-        ids,
-    )
+    value = replace(base, value_number=number, value_text=text, comparator=comparator, unit=unit)
+    value = _with_range(value, obs, ids)
     codes = [i.get("code", "") for i in obs.findall("interpretationCode")]
     source = next((f for f in (flag_from_code(c) for c in codes) if f is not None), None)
     return with_flag(value, source)
@@ -295,6 +277,4 @@ def _describe(found: tuple[str, float | None, float | None, str, str]) -> str:
 def _replace_range(
     value: LabValue, low: float | None, high: float | None, ref_text: str
 ) -> LabValue:
-    from dataclasses import replace
-
     return replace(value, ref_low=low, ref_high=high, ref_text=ref_text)

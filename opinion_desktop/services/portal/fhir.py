@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import datetime as dt
 import io
 import json
 from collections.abc import Iterator
@@ -181,7 +182,7 @@ def _loinc(concept: object) -> str:
     return ""
 
 
-def _when(resource: Json) -> Any:
+def _when(resource: Json) -> dt.datetime | dt.date | None:
     for key in ("effectiveDateTime", "effectiveInstant", "issued"):
         found = parse_iso_time(_str(resource.get(key)))
         if found is not None:
@@ -223,11 +224,16 @@ def _single_lab(values: list[LabValue]) -> str:
 
 # --------------------------------------------------------------------------- observations
 def _values_of(
-    observations: list[Json], by_reference: dict[str, Json]
+    observations: list[Json], by_reference: dict[str, Json], seen: set[int] | None = None
 ) -> tuple[list[LabValue], int]:
+    """The values of some Observations (a panel's through its members, each panel once)."""
+    seen = set() if seen is None else seen
     values: list[LabValue] = []
     skipped = 0
     for observation in observations:
+        if id(observation) in seen:
+            continue
+        seen.add(id(observation))
         found = list(_observation_values(observation, by_reference))
         if found:
             values.extend(found)
@@ -235,7 +241,7 @@ def _values_of(
             skipped += 1
         else:  # a panel: its members are the values
             members = [by_reference.get(_ref(m)) for m in _list(observation.get("hasMember"))]
-            inner, missing = _values_of([m for m in members if m], by_reference)
+            inner, missing = _values_of([m for m in members if m], by_reference, seen)
             values.extend(inner)
             skipped += missing
     return values, skipped
@@ -256,7 +262,9 @@ def _observation_values(observation: Json, by_reference: dict[str, Json]) -> Ite
             yield value
 
 
-def _value(source: Json, status: str, lab: str, when: Any, ranges: Json) -> LabValue | None:
+def _value(
+    source: Json, status: str, lab: str, when: dt.datetime | dt.date | None, ranges: Json
+) -> LabValue | None:
     code = source.get("code")
     name = _concept_text(code) or "Unnamed test"
     number: float | None = None
