@@ -248,3 +248,11 @@ def test_recognised_by_content(corpus: Path) -> None:
         assert looks_like_ccda(path.read_bytes()[:8192]), path.name
     assert not looks_like_ccda(b"<note><to>Tove</to></note>")
     assert not looks_like_ccda(b"<section><title>Chapter</title></section>")
+
+
+def test_deeply_nested_xml_is_refused_without_a_crash() -> None:
+    deep = b"<content>" * 50_000 + b"x" + b"</content>" * 50_000
+    fragment = b'<section><templateId root="1"/><text>' + deep + b"</text><entry/></section>"
+    with pytest.raises(ImportRefusedError) as refused:
+        read_ccda(fragment, "x.xml")
+    assert str(refused.value) == "x.xml is damaged: its XML is nested too deeply to read."

@@ -160,3 +160,13 @@ def test_recognised_by_content() -> None:
     assert looks_like_fhir(dumps(tumour_marker_bundle())[:8192])
     assert not looks_like_fhir(b'[{"resourceType": "x"}]')
     assert not looks_like_fhir(b'{"name": "x"}')
+
+
+def test_panels_listing_each_other_do_not_loop() -> None:
+    first = observation(ident="a", display="Panel A")
+    second = observation(ident="b", display="Panel B")
+    first["hasMember"] = [{"reference": "Observation/b"}]
+    second["hasMember"] = [{"reference": "Observation/a"}]
+    bundle = {"resourceType": "Bundle", "entry": [{"resource": first}, {"resource": second}]}
+    with pytest.raises(ImportRefusedError, match="holds no lab results that can be read"):
+        read_fhir(dumps(bundle), "x.json")
