@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import json
 import re
 import zipfile
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from pypdf import PdfReader
 
 from opinion_desktop.domain.bundle import (
@@ -372,3 +374,44 @@ def test_real_pdfs_from_the_corpus_all_go_in_stamped(
         page = reader.pages[entry.start_page - 1]
         assert f"Page {entry.start_page} of {total}" in page.extract_text()
         assert f"RP{entry.start_page:06d}" in page.extract_text()
+
+
+def test_tiff_frames_text_files_and_empty_records_are_handled(
+    case: CaseFile, out_dir: Path
+) -> None:
+    frames = [Image.new("L", (300, 400), shade) for shade in (40, 200)]
+    tiff = io.BytesIO()
+    frames[0].save(tiff, "TIFF", save_all=True, append_images=frames[1:])
+    day = dt.date(2026, 3, 1)
+    case.records.add(
+        RecordFields(RecordKind.IMAGING, "Scanned letter", day),
+        [
+            NewDocument(
+                "letter.tif", "image/tiff", tiff.getvalue(), (PageText(1, ""), PageText(2, ""))
+            )
+        ],
+    )
+    note = "Discharge summary\n\nPatient recovered well after surgery."
+    case.records.add(
+        RecordFields(RecordKind.CORRESPONDENCE, "Discharge note", day),
+        [NewDocument("note.xml", "application/xml", b"<note>ignored markup</note>",
+                     (PageText(1, note),))],
+    )  # fmt: skip
+    case.records.add(RecordFields(RecordKind.OTHER, "Phone call notes", day))
+    options = ExportOptions(on_failure=OnFailure.INCLUDE_AS_NOT_INCLUDED)
+    result = _export(case, out_dir.parent, options)
+    by_title = {e.title: e for e in result.entries}
+    assert by_title["Scanned letter"].page_count == 2
+    reader = PdfReader(out_dir / "packet.pdf")
+    text = reader.pages[by_title["Discharge note"].start_page - 1].extract_text()
+    assert "Patient recovered well after surgery." in text and "note.xml" in text
+    assert not by_title["Phone call notes"].included
+    assert by_title["Phone call notes"].reason == "no document is stored."
+
+
+def test_a_folder_that_cannot_be_written_is_a_plain_error(
+    case: CaseFile, ids: dict[str, int], out_dir: Path
+) -> None:
+    (out_dir / "packet.pdf").mkdir()
+    with pytest.raises(ExportError, match="is a folder"):
+        _export(case, out_dir.parent)

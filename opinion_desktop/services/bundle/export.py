@@ -331,11 +331,16 @@ def export_bundle(
                 "please try again."
             ) from exc
         progress(steps, steps, "Done")
-    except BaseException:
+    except BaseException as exc:
         for path in (tmp_pdf, tmp_zip, *placed):
             if path is not None:
                 with contextlib.suppress(OSError):
                     path.unlink()
+        if isinstance(exc, OSError):
+            reason = exc.strerror or str(exc)
+            raise ExportError(
+                f"The packet could not be written in {out_pdf.parent}: {reason}. Nothing was saved."
+            ) from exc
         raise
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
