@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 from typing import Any
 
 from opinion_desktop.cli.arguments import birth_date, case_path, identifier, non_empty
@@ -78,7 +79,7 @@ def run_demo(args: argparse.Namespace) -> int:
     write(
         f"Wrote the demo case to {args.case.name}: {plural(records, 'record')}, "
         f"{plural(opinions, 'opinion')} (a fictional patient). "
-        f"Open it with: opinion-desktop {args.case}"
+        f"Open it with: opinion-desktop {shlex.quote(str(args.case))}"
     )
     return 0
 
@@ -90,7 +91,7 @@ def _problems(args: argparse.Namespace) -> tuple[list[str], int, int]:
             problems = case.integrity_problems() + case.records.verify_hashes()
             records = case.records.all()
         except Exception as exc:  # a damaged file can fail anywhere: that is the finding
-            return [f"the database cannot be read through ({exc})"], 0, 0
+            return [f"part of the case file cannot be read ({exc})"], 0, 0
     return problems, len(records), sum(r.page_count for r in records)
 
 
@@ -103,6 +104,7 @@ def run_check(args: argparse.Namespace) -> int:
         return 0
     write(f"{name} has {plural(len(problems), 'problem')}:")
     for problem in problems:
-        write(f"  - {problem}")
+        first, *more = problem.splitlines() or [""]
+        write("\n".join([f"  - {first}", *(f"    {line}" for line in more)]))
     write("Nothing was changed. Keep this file, and restore the case from a backup copy.")
     return 1

@@ -179,6 +179,20 @@ def test_check_of_a_truncated_case_is_one_sentence(
     assert len(err.splitlines()) == 1
 
 
+@pytest.mark.parametrize("offset", [8192, 200_000])
+def test_check_of_a_case_with_garbage_inside_lists_problems(
+    demo_copy: Path, capsys: pytest.CaptureFixture[str], offset: int
+) -> None:
+    with demo_copy.open("r+b") as handle:
+        handle.seek(offset)
+        handle.write(b"\xde\xad\xbe\xef" * 1024)
+    code, out, err = run(capsys, "check", demo_copy)
+    assert code == 1
+    assert out.startswith("maria.opcase has ") and "problem" in out.splitlines()[0]
+    assert all(line.startswith("  ") for line in out.splitlines()[1:-1])
+    assert err == ""
+
+
 @pytest.mark.parametrize("content", [None, b"", b"%PDF-1.7 not a case"])
 def test_check_of_something_that_is_not_a_case(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes | None
