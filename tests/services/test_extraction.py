@@ -57,6 +57,35 @@ def test_cap_synoptic_checklist_and_narrative_diagnosis() -> None:
     }
 
 
+def test_cap_biomarker_template_reads_details_from_the_following_lines() -> None:
+    found = _by_field(propose_values(_read("breast_cap_biomarker_template.txt")))
+    er_line = (
+        "Estrogen Receptor (ER) Status: Positive"
+        " (greater than 10% of cells demonstrate nuclear positivity)"
+    )
+    assert _found(found) == {
+        "er": ("Positive (91-100%, strong)", er_line),
+        "pr": (
+            "Low positive (5%, weak)",
+            "Progesterone Receptor (PgR) Status: Low Positive"
+            " (1-10% of cells demonstrate nuclear positivity)",
+        ),
+        "her2": (
+            "IHC 2+ (equivocal); ISH not amplified (ratio 1.6)",
+            "HER2 (ERBB2) by Immunohistochemistry: Equivocal (Score 2+)",
+        ),
+        "ki67": ("30%", "Ki-67: 30%"),
+    }
+    assert found["er"].also_from == (
+        "Percentage of Cells with Nuclear Positivity: 91-100%",
+        "Average Intensity of Staining: Strong",
+    )
+    assert found["her2"].also_from == (
+        "HER2 (ERBB2) by In Situ Hybridization: Negative (not amplified)",
+        "Dual-probe HER2/CEP17 ratio: 1.6",
+    )
+
+
 def test_synoptic_lines_alone_give_type_grade_score_and_stage() -> None:
     text = (
         "Procedure: Excision (less than total mastectomy)\n"

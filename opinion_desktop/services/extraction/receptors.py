@@ -49,11 +49,10 @@ _HER2_STATUS = re.compile(
     r"\b(?P<w>positive|negative|equivocal|low)\b|^\s*(?P<sym>\+|[-−])(?!\w)", re.IGNORECASE
 )
 _ISH = re.compile(r"\b(?P<m>FISH|SISH|CISH|DISH|ISH|in\s+situ\s+hybridi[sz]ation)\b", re.IGNORECASE)
-_ISH_RESULT = re.compile(
-    r"\b(?P<r>not\s+amplified|non-?amplified|no\s+amplification|amplified|negative|positive"
-    r"|equivocal)\b",
-    re.IGNORECASE,
+_AMPLIFICATION = re.compile(
+    r"\b(?P<r>not\s+amplified|non-?amplified|no\s+amplification|amplified)\b", re.IGNORECASE
 )
+_ISH_STATUS = re.compile(r"\b(?P<r>negative|positive|equivocal)\b", re.IGNORECASE)
 _RATIO = re.compile(r"ratio\s*(?:of|:|=|is|was)?\s*(?P<v>\d+(?:\.\d+)?)", re.IGNORECASE)
 _IHC_STATUS = {"0": "negative", "1": "negative", "2": "equivocal", "3": "positive"}
 
@@ -76,7 +75,7 @@ def _result_word(raw: str) -> str:
         return "Positive"
     if word in {"-", "−", "neg"}:
         return "Negative"
-    return re.sub(r"\s+|-", " ", word).capitalize().replace("Low positive", "Low positive")
+    return re.sub(r"\s+|-", " ", word).capitalize()
 
 
 def _hormone(mention: Mention) -> Finding | None:
@@ -133,7 +132,9 @@ def _her2_parts(mention: Mention) -> list[Finding]:
     if ish is not None:
         zone = segment[status.end() :] if status is not None else segment
         lines = [zone, *(s.text for s in mention.details)]
-        result = next((m for t in lines for m in _ISH_RESULT.finditer(t)), None)
+        result = next((m for t in lines for m in _AMPLIFICATION.finditer(t)), None) or next(
+            (m for t in lines for m in _ISH_STATUS.finditer(t)), None
+        )
         tail = mention.sentence.text[mention.end + ish.end() :]  # "(HER2/CEP17 ratio 1.4)"
         ratio = next((m for t in (tail, *lines[1:]) for m in _RATIO.finditer(t)), None)
         if result is not None:

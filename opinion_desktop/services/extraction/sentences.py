@@ -87,7 +87,7 @@ def _continues(previous: str, line: str) -> bool:
         return False
     if prev[-1] in ".:;!?":
         return False
-    if re.match(r"^[A-Za-z][A-Za-z ()/-]{1,40}:\s", cur):  # "Label: value" starts its own line
+    if re.match(r"^[A-Za-z][\w ()/,.-]{1,60}:\s", cur):  # "Label: value" starts its own line
         return False
     if cur[0].islower() or cur[0] == "(" or prev[-1] in ",-(" or prev.endswith(" and"):
         return True
