@@ -77,9 +77,47 @@ def with_kind(portal: PortalImport, kind: RecordKind | None) -> PortalImport:
     return dataclasses.replace(portal, records=records)
 
 
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "md", "jr", "sr"})
+
+
+def _name_words(name: str) -> set[str]:
+    words = {"".join(c for c in w if c.isalnum()) for w in name.casefold().split()}
+    return {w for w in words if len(w) > 1 and w not in _TITLES}
+
+
+def other_patient_note(portal: PortalImport, case_patient: str) -> str:
+    """A warning when the file names another patient than the case's ("" when it matches)."""
+    found, ours = _name_words(portal.patient_name), _name_words(case_patient)
+    if not found or not ours or found <= ours or ours <= found:
+        return ""
+    return (
+        f"{portal.filename} names the patient {portal.patient_name}, not {case_patient}: "
+        "check that it belongs in this case."
+    )
+
+
+def _with_note(portal: PortalImport, note: str) -> PortalImport:
+    records = tuple(
+        NewLabRecord(
+            dataclasses.replace(r.fields, notes="\n".join(n for n in (note, r.fields.notes) if n)),
+            r.documents,
+            r.values,
+        )
+        for r in portal.records
+    )
+    return dataclasses.replace(portal, records=records, notes=(note, *portal.notes))
+
+
 def store_portal(case: CaseFile, path: Path, portal: PortalImport) -> ImportOutcome:
-    """Store every record of ``portal`` in one transaction; the outcome names the first record."""
+    """Store every record of ``portal`` in one transaction; the outcome names the first record.
+
+    A file naming another patient than the case's is stored with a warning in each record's
+    notes and in the outcome's reason.
+    """
     try:
+        note = other_patient_note(portal, case.patient.get().name)
+        if note:
+            portal = _with_note(portal, note)
         records = case.labs.add_records_with_values(portal.records)
     except OpinionDesktopError as exc:
         return ImportOutcome(path, ImportStatus.REFUSED, reason=str(exc))
