@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from opinion_desktop.domain.errors import CaseFileError
 from opinion_desktop.domain.opinions import Opinion, OpinionFields, OpinionType
 from opinion_desktop.domain.records import RecordKind
+from opinion_desktop.services.comparison import compare
 from opinion_desktop.services.demo import build_demo_case
 from opinion_desktop.storage.casefile import CaseFile
 
@@ -184,3 +185,14 @@ def test_a_stored_pdf_matches_its_fingerprint(demo: CaseFile) -> None:
     record = demo.records.all()[0]
     data = demo.records.document_bytes(record.documents[0].id)
     assert hashlib.sha256(data).hexdigest() == record.sha256
+
+
+def test_the_comparison_service_shows_exactly_those_four_differences(demo: CaseFile) -> None:
+    result = compare(demo.opinions.all())
+    assert {row.field for row in result.differing} == {
+        "histologic_type",
+        "biomarker:HER2",
+        "clinical_stage",
+        "treatment:surgery",
+    }
+    assert result.summary.startswith("4 of ")
