@@ -127,7 +127,7 @@ def tumour_marker_bundle(report_pdf_text: str = "CA 15-3 34 U/mL (high)") -> dic
         high=30,
         unit="U/mL",
     )
-    report = {
+    report: dict[str, Any] = {
         "resourceType": "DiagnosticReport",
         "id": "rep1",
         "status": "final",
@@ -153,14 +153,22 @@ def tumour_marker_bundle(report_pdf_text: str = "CA 15-3 34 U/mL (high)") -> dic
             }
         ],
     }
-    patient = {
+    patient: dict[str, Any] = {
         "resourceType": "Patient",
         "id": "p1",
         "name": [{"family": "Example", "given": ["Maria"]}],
         "birthDate": "1961-03-14",
     }
     organisation = {"resourceType": "Organization", "id": "lab1", "name": LAB}
-    resources = [patient, organisation, report, ca153, cea, hemoglobin, ca153_later]
+    resources: list[dict[str, Any]] = [
+        patient,
+        organisation,
+        report,
+        ca153,
+        cea,
+        hemoglobin,
+        ca153_later,
+    ]
     return {
         "resourceType": "Bundle",
         "type": "searchset",
