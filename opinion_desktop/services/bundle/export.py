@@ -43,6 +43,7 @@ from opinion_desktop.services.bundle.documents import (
     prepare_document,
 )
 from opinion_desktop.services.bundle.layout import Layout, plan_layout
+from opinion_desktop.services.bundle.medications import medication_lines
 from opinion_desktop.services.bundle.names import NameAllocator
 from opinion_desktop.services.bundle.pages_cover import render_cover
 from opinion_desktop.services.bundle.pages_index import render_index
@@ -50,7 +51,7 @@ from opinion_desktop.services.bundle.pages_opinions import render_opinions
 from opinion_desktop.services.bundle.pages_summary import render_summary
 from opinion_desktop.services.bundle.selection import select_records
 from opinion_desktop.services.bundle.stamping import BAND
-from opinion_desktop.services.bundle.timeline import current_treatment, events, medication_lines
+from opinion_desktop.services.bundle.timeline import current_treatment, events
 from opinion_desktop.services.progress import CancelToken, ProgressCallback, no_progress
 from opinion_desktop.storage.casefile import CaseFile
 

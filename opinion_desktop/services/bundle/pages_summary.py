@@ -37,7 +37,7 @@ def _timeline(rows: list[TimelineEvent], width: float, st: dict[str, ParagraphSt
             [
                 Paragraph(event.date.isoformat(), st["cell"]),
                 Paragraph(text(event.what), st["cell_bold"]),
-                Paragraph(text(event.detail[:220]), st["cell"]),
+                Paragraph(text(clip(event.detail, 200)), st["cell"]),
             ]
         )
     table = Table(data, colWidths=[78, 104, width - 182], repeatRows=1)
@@ -53,6 +53,13 @@ def _timeline(rows: list[TimelineEvent], width: float, st: dict[str, ParagraphSt
         )
     )
     return table
+
+
+def clip(value: str, limit: int) -> str:
+    """``value`` cut at a word boundary with an ellipsis when longer than ``limit``."""
+    if len(value) <= limit:
+        return value
+    return value[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
 def _left_out(events: list[TimelineEvent], rows: list[TimelineEvent]) -> str:
@@ -105,7 +112,7 @@ def render_summary(
             flow.append(Paragraph("No dated events among the records sent.", st["body"]))
         flow.append(Paragraph("Current treatment", st["heading"]))
         flow.append(Paragraph(text(treatment or "Not recorded."), st["body"]))
-        none = "Not recorded." if not medication_source else "None listed."
+        none = "See the medication list in this packet." if medication_source else "Not recorded."
         flow.append(Paragraph("Medications", st["heading"]))
         flow.append(Paragraph(text("\n".join(medications) or none), st["body"]))
         flow.append(Paragraph("Allergies", st["heading"]))

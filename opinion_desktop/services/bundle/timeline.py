@@ -1,4 +1,4 @@
-"""Facts for the one-page summary: the dated timeline, current treatment, medications, allergies."""
+"""Facts for the one-page summary: the dated timeline of key events and the current treatment."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ _SURGERY_WORDS = re.compile(
 )
 _BIOPSY_WORDS = re.compile(r"biops|core needle|\bFNA\b|aspirat", re.IGNORECASE)
 _SYMPTOM_WORDS = re.compile(r"symptom|lump|first noticed|presenting", re.IGNORECASE)
-_ALLERGY = re.compile(r"allerg|\bNKDA\b|intoleran", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -112,17 +111,3 @@ def current_treatment(opinions: list[Opinion]) -> str:
     who = _who(f.clinician, f.institution) or "the latest opinion"
     when = f" on {f.date.isoformat()}" if f.date else ""
     return f"{treatment_text(latest)} (recommended by {who}{when})"
-
-
-def medication_lines(text: str, limit: int = 8) -> tuple[list[str], list[str]]:
-    """Medications and allergies from a medication list's text, at most ``limit`` lines each."""
-    medications: list[str] = []
-    allergies: list[str] = []
-    for raw in text.splitlines():
-        line = " ".join(raw.split())
-        if len(line) < 3 or line.lower().rstrip(":") in ("medications", "medication list"):
-            continue
-        target = allergies if _ALLERGY.search(line) else medications
-        if len(target) < limit:
-            target.append(line[:140])
-    return medications, allergies
