@@ -8,8 +8,13 @@ are :class:`~opinion_desktop.domain.errors.OpinionDesktopError` and become one s
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
+import traceback
 from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import platformdirs
 
 from opinion_desktop import __version__
 from opinion_desktop.domain.errors import OpinionDesktopError
@@ -68,3 +73,25 @@ def run_cli(argv: Sequence[str]) -> int:
     except KeyboardInterrupt:
         print("opinion-desktop: stopped.", file=sys.stderr)
         return 130
+    except Exception as exc:  # last resort: a sentence on stderr, the traceback in a log file
+        where = _log_unexpected(exc)
+        saved = f"; the details were saved to {where}" if where else ""
+        print(
+            f"opinion-desktop: something unexpected went wrong ({type(exc).__name__}){saved}.",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _log_unexpected(exc: BaseException) -> Path | None:
+    """Append the traceback of ``exc`` to the program's log file; its path, or None."""
+    try:
+        folder = platformdirs.user_log_path("opinion-desktop", appauthor=False)
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "opinion-desktop-cli.log"
+        with path.open("a", encoding="utf-8") as log:
+            log.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')}\n")
+            log.write("".join(traceback.format_exception(exc)))
+    except OSError:
+        return None
+    return path
