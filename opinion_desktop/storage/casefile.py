@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from opinion_desktop.domain.errors import (
     CaseFileError,
+    CaseFileLockedError,
     CaseFileTooNewError,
     NotACaseFileError,
 )
@@ -128,9 +129,10 @@ class CaseFile:
         self.close()
 
 
-def _make_engine(path: Path) -> Engine:
+def _make_engine(path: Path, timeout: float) -> Engine:
     engine = create_engine(
-        f"sqlite+pysqlite:///{path}", connect_args={"timeout": 10, "check_same_thread": False}
+        f"sqlite+pysqlite:///{path}",
+        connect_args={"timeout": timeout, "check_same_thread": False},
     )
 
     @event.listens_for(engine, "connect")
@@ -163,8 +165,11 @@ def _backup_before_migration(path: Path, version: int) -> Path:
     return target
 
 
-def open_case_file(path: str | os.PathLike[str]) -> CaseFile:
-    """Open an existing case file, migrating its schema forward (after a backup) if needed."""
+def open_case_file(path: str | os.PathLike[str], *, timeout: float = 10.0) -> CaseFile:
+    """Open an existing case file, migrating its schema forward (after a backup) if needed.
+
+    ``timeout`` is how many seconds to wait for another program that holds the file busy.
+    """
     case_path = Path(path)
     version = inspect_case_file(case_path)
     if version < latest_version():
@@ -174,7 +179,7 @@ def open_case_file(path: str | os.PathLike[str]) -> CaseFile:
             apply_migrations(migrating, version)
         finally:
             migrating.close()
-    engine = _make_engine(case_path)
+    engine = _make_engine(case_path, timeout)
     try:
         with engine.connect() as conn:
             raw = conn.connection.driver_connection
@@ -182,6 +187,11 @@ def open_case_file(path: str | os.PathLike[str]) -> CaseFile:
             raw.execute("SELECT count(*) FROM record").fetchone()
     except Exception as exc:
         engine.dispose()
+        if any(word in str(exc).lower() for word in ("locked", "busy")):
+            raise CaseFileLockedError(
+                f"{case_path.name} is in use by another window or program; "
+                "close it there and try again."
+            ) from exc
         raise NotACaseFileError(
             f"{case_path.name} is damaged and cannot be opened ({exc}); "
             "restore it from a backup copy."

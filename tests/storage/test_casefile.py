@@ -108,3 +108,20 @@ def test_case_file_reopens_with_everything(
         assert again.records.get(rec.id) == rec
         assert again.records.document_bytes(rec.documents[0].id) == b"%PDF-b"
         assert again.integrity_problems() == []
+
+
+def test_a_case_file_held_by_another_program_is_reported_as_in_use(
+    case: CaseFile, case_path: Path
+) -> None:
+    from opinion_desktop.domain.errors import CaseFileLockedError
+
+    case.close()
+    holder = sqlite3.connect(case_path, timeout=0, isolation_level=None)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(CaseFileLockedError, match="in use by another window"):
+            open_case_file(case_path, timeout=0.2)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
