@@ -163,7 +163,7 @@ def _front_matter(
         allergies,
         medication_source=bool(med_records),
         page_size=size,
-        bottom=_BOTTOM,
+        bottom=_BOTTOM * 2 / 3,
     )
     written.append(("Summary", summary))
     comparison, note = render_opinions(opinions, page_size=size, bottom=_BOTTOM)

@@ -187,7 +187,7 @@ class Stamper:
         left = self._label if self._stamp else ""
         right = f"Page {number} of {self._total}" if self._stamp else ""
         centre = self.bates(number)
-        size = 9.0
+        size = 10.0
         room = width - 2 * _SIDE
 
         def needed(s: float) -> float:

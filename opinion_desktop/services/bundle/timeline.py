@@ -13,6 +13,7 @@ _SURGERY_WORDS = re.compile(
     r"excision|resection|ectomy|lumpectomy|mastectomy|surgery|surgical", re.IGNORECASE
 )
 _BIOPSY_WORDS = re.compile(r"biops|core needle|\bFNA\b|aspirat", re.IGNORECASE)
+_REVIEW_WORDS = re.compile(r"\breview|second (look|opinion)|consultation", re.IGNORECASE)
 _SYMPTOM_WORDS = re.compile(r"symptom|lump|first noticed|presenting", re.IGNORECASE)
 
 
@@ -29,6 +30,8 @@ def _record_event(record: Record) -> str | None:
     if _SYMPTOM_WORDS.search(words) and kind in (RecordKind.CONSULT, RecordKind.OTHER):
         return "First symptom"
     if kind is RecordKind.PATHOLOGY:
+        if _REVIEW_WORDS.search(words):
+            return "Pathology review"
         if _BIOPSY_WORDS.search(words):
             return "Biopsy"
         return "Surgical pathology" if _SURGERY_WORDS.search(words) else "Pathology"
@@ -67,16 +70,13 @@ def events(records: list[Record], opinions: list[Opinion]) -> list[TimelineEvent
         f = opinion.fields
         if f.date is None:
             continue
-        parts = [p for p in (f.diagnosis, str(f.pathologic_stage) or str(f.clinical_stage)) if p]
-        plan = treatment_text(opinion)
-        if plan:
-            parts.append(f"recommends {plan}")
+        stage = str(f.pathologic_stage) or str(f.clinical_stage)
+        parts = [p for p in (f.histologic_type or f.diagnosis, stage) if p]
+        modalities = list(dict.fromkeys(s.modality.label.lower() for s in f.treatment))
+        if modalities:
+            parts.append("recommends " + ", ".join(modalities))
         who = _who(f.clinician, f.institution) or "Unknown clinician"
-        found.append(
-            TimelineEvent(
-                f.date, f.opinion_type.label, f"{who}: " + "; ".join(parts) if parts else who
-            )
-        )
+        found.append(TimelineEvent(f.date, f.opinion_type.label, f"{who}: " + "; ".join(parts)))
     return sorted(found, key=lambda e: e.date)
 
 
