@@ -217,6 +217,31 @@ def test_plan_with_chemotherapy_targeted_therapy_and_steps_in_one_sentence() -> 
     ]
 
 
+def test_plan_abbreviations_and_lines_that_are_not_treatment() -> None:
+    text = (
+        "PLAN:\n"
+        "1. Partial mastectomy and SLNB.\n"
+        "2. Adjuvant WBI (hypofractionated, 40 Gy in 15 fractions).\n"
+        "3. One year of HER2-directed therapy.\n"
+        "4. Return to clinic in 2 weeks. Genetic counseling referral placed.\n"
+        "5. Continue tamoxifen.\n"
+    )
+    assert [(p.field, p.value, p.sentence) for p in propose_values(text)] == [
+        ("treatment:surgery", "Partial mastectomy and SLNB", "1. Partial mastectomy and SLNB."),
+        (
+            "treatment:radiation",
+            "Adjuvant WBI (hypofractionated, 40 Gy in 15 fractions)",
+            "2. Adjuvant WBI (hypofractionated, 40 Gy in 15 fractions).",
+        ),
+        (
+            "treatment:targeted",
+            "One year of HER2-directed therapy",
+            "3. One year of HER2-directed therapy.",
+        ),
+        ("treatment:endocrine", "Continue tamoxifen", "5. Continue tamoxifen."),
+    ]
+
+
 def test_lung_consult_recommendations_with_a_shared_gene_result() -> None:
     proposals = propose_values(_read("consult_lung_recommendations.txt"))
     found = _by_field(proposals)

@@ -24,7 +24,7 @@ _KEYWORDS: dict[TreatmentModality, str] = {
         r"|re-?excision|wide\s+local\s+excision|sentinel\s+(?:lymph\s+)?node\s+biopsy|axillary"
         r"\s+(?:lymph\s+node\s+)?dissection|(?:hemi)?colectomy|lobectomy|segmentectomy|pneumonectomy"
         r"|wedge\s+resection|prostatectomy|hysterectomy|oophorectomy|resection|operation"
-        r"|whipple|gastrectomy|esophagectomy|nephrectomy"
+        r"|whipple|gastrectomy|esophagectomy|nephrectomy|\bSLNB\b|\bALND\b|\bBCS\b"
     ),
     TreatmentModality.CHEMOTHERAPY: (
         r"chemo(?:therapy)?|\bAC-?T\b|\bTCHP\b|\bTC\b|\bddAC\b|FOLFOX|FOLFIRI|CAPOX|XELOX"
@@ -33,7 +33,7 @@ _KEYWORDS: dict[TreatmentModality, str] = {
     ),
     TreatmentModality.RADIATION: (
         r"radiation|radiotherapy|irradiation|\bXRT\b|\bSBRT\b|\bSABR\b|\bIMRT\b|brachytherapy"
-        r"|proton\s+therapy"
+        r"|proton\s+therapy|\bWBI\b|\bWBRT\b|\bPMRT\b|\bAPBI\b"
     ),
     TreatmentModality.ENDOCRINE: (
         r"endocrine\s+therapy|hormon(?:e|al)\s+therapy|tamoxifen|letrozole|anastrozole"
@@ -45,6 +45,7 @@ _KEYWORDS: dict[TreatmentModality, str] = {
         r"|erlotinib|gefitinib|afatinib|alectinib|crizotinib|lorlatinib|palbociclib|ribociclib"
         r"|abemaciclib|CDK4/6\s+inhibitor|olaparib|bevacizumab|cetuximab|panitumumab"
         r"|tyrosine\s+kinase\s+inhibitor|\bTKI\b|sotorasib|dabrafenib|trametinib"
+        r"|HER2-directed|anti-HER2|trastuzumab\s+deruxtecan|enhertu|kadcyla"
     ),
     TreatmentModality.IMMUNOTHERAPY: (
         r"immunotherapy|pembrolizumab|nivolumab|atezolizumab|durvalumab|ipilimumab|cemiplimab"
