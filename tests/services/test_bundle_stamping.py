@@ -116,3 +116,16 @@ def test_no_stamp_leaves_pages_as_they_were(case: CaseFile, tmp_path: Path) -> N
     original = PdfReader(io.BytesIO(full_bleed_pdf())).pages[0]
     assert visible_box(packet.pages[first.start_page - 1]) == visible_box(original)
     assert "Page 1 of" not in packet.pages[0].extract_text()
+
+
+def test_bates_numbers_without_the_name_stamp(case: CaseFile, tmp_path: Path) -> None:
+    populate(case)
+    result = export_bundle(
+        case, ExportOptions(stamp=False, bates_prefix="ACME-"), tmp_path / "packet.pdf"
+    )
+    packet = PdfReader(tmp_path / "packet.pdf")
+    for number, page in enumerate(packet.pages, start=1):
+        found = page.extract_text()
+        assert f"ACME-{number:06d}" in found
+        assert "Maria Example · DOB" not in found and "Page " not in found
+    assert len(packet.pages) == result.page_count

@@ -10,7 +10,7 @@ from collections import Counter
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import KeepInFrame, Paragraph, Spacer, Table, TableStyle
 
 from opinion_desktop.domain.patient import Patient
 from opinion_desktop.services.bundle.pages_common import (
@@ -87,7 +87,7 @@ def render_summary(
     st = styles()
     width = page_size[0] - 2 * MARGIN
 
-    def build(shown: int) -> bytes:
+    def build(shown: int, squeeze: bool = False) -> bytes:
         hidden = len(events) - shown
         rows = keep_events(events, shown)
         flow: list[Any] = [Paragraph("Summary", st["title"])]
@@ -108,6 +108,10 @@ def render_summary(
                         st["muted"],
                     )
                 )
+        elif hidden:
+            flow.append(
+                Paragraph(f"{_left_out(events, rows)} are listed in the index.", st["body"])
+            )
         else:
             flow.append(Paragraph("No dated events among the records sent.", st["body"]))
         flow.append(Paragraph("Current treatment", st["heading"]))
@@ -118,6 +122,9 @@ def render_summary(
         flow.append(Paragraph("Allergies", st["heading"]))
         flow.append(Paragraph(text("\n".join(allergies) or none), st["body"]))
         flow.append(Spacer(1, 4))
+        if squeeze:  # the last resort for very long details: shrink the page to fit one sheet
+            height = page_size[1] - MARGIN - bottom - 12
+            flow = [KeepInFrame(width, height, flow, mode="shrink")]
         return render(flow, page_size, "Summary", bottom=bottom)
 
     shown = len(events)
@@ -133,4 +140,6 @@ def render_summary(
             best, low = candidate, middle + 1
         else:
             high = middle - 1
+    if page_count(best) > 1:
+        best = build(0, squeeze=True)
     return best
