@@ -429,3 +429,19 @@ def test_a_later_statement_with_more_detail_replaces_the_first() -> None:
     found = _by_field(propose_values(text))
     assert _found(found)["er"] == ("Positive (95%)", "Estrogen Receptor (ER): Positive, 95%")
     assert found["er"].note == ""  # more detail, not a change
+
+
+def test_an_addendum_with_its_own_diagnosis_heading_still_supersedes() -> None:
+    text = (
+        "FINAL DIAGNOSIS:\n"
+        "Left breast, core biopsy: invasive ductal carcinoma.\n"
+        "ER: Positive (60%, moderate).\n"
+        "\n"
+        "ADDENDUM\n"
+        "Reason: repeat staining on block A2.\n"
+        "DIAGNOSIS:\n"
+        "ER: Positive (95%, strong).\n"
+    )
+    found = _by_field(propose_values(text))
+    assert _found(found)["er"] == ("Positive (95%, strong)", "ER: Positive (95%, strong).")
+    assert "Positive (60%, moderate)" in found["er"].note

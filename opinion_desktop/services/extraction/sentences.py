@@ -134,7 +134,7 @@ def split_sentences(text: str) -> list[Sentence]:
 
     sentences: list[Sentence] = []
     heading = ""
-    in_addendum = in_plan = False
+    in_addendum = in_plan = main_seen = False
     item = 0
     block = 0
     index = 0
@@ -153,7 +153,11 @@ def split_sentences(text: str) -> list[Sentence]:
         if found is not None:
             heading = found
             if not _ADDENDUM.match(found) and _MAIN_HEADING.match(found):
-                in_addendum = False
+                # An amendment notice printed above the report ends where the report begins; an
+                # addendum after the report keeps its own "DIAGNOSIS:" heading.
+                if in_addendum and not main_seen:
+                    in_addendum = False
+                main_seen = main_seen or not in_addendum
             in_plan = bool(_PLAN.match(found))
             item = 0
             index += 1
