@@ -342,6 +342,8 @@ def test_colon_msi_high_mmr_deficient_and_pathologic_tnm() -> None:
         ("ER/PR: positive.", "pr", "Positive"),
         ("Estrogen receptor positive (Allred score 8/8).", "er", "Positive (Allred 8/8)"),
         ("Ki-67 proliferation index: 20-30%.", "ki67", "20-30%"),
+        ("ER (clone SP1): 90% positive, strong staining.", "er", "90%, strong"),
+        ("PR: 0% of tumor cells positive.", "pr", "0%"),
         ("PD-L1 (SP263): TC 5%, negative.", "pd_l1", "5% (SP263)"),
         ("PD-L1 22C3: CPS 12.", "pd_l1", "CPS 12 (22C3)"),
         ("Microsatellite stable (MSS).", "msi", "MSS"),

@@ -94,6 +94,7 @@ def _hormone(mention: Mention) -> Finding | None:
     extras = [x for x in (_tidy(pct) if pct else None, intensity) if x]
     if allred:
         extras.append(f"Allred {allred}/8")
+    # "ER: 90% positive" gives "90%": the share of cells stained, not a status to guess.
     word = _result_word(result.group("r")) if result else ""
     value = f"{word} ({', '.join(extras)})" if word and extras else word or ", ".join(extras)
     used = tuple(s for s in mention.details if any(x and x in s.text for x in (pct, allred)))
