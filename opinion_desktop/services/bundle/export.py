@@ -166,7 +166,7 @@ def _front_matter(
         bottom=_BOTTOM * 2 / 3,
     )
     written.append(("Summary", summary))
-    comparison, note = render_opinions(opinions, page_size=size, bottom=_BOTTOM)
+    comparison, note = render_opinions(opinions)
     if comparison is not None:
         written.append(("Opinions compared", comparison))
     if note:
