@@ -30,8 +30,10 @@ def select_records(case: CaseFile, options: ExportOptions) -> list[Record]:
     known = {r.id for r in records}
     missing = [i for i in selection.record_ids if i not in known]
     if missing:
+        if len(missing) == 1:
+            raise ExportError(f"There is no record number {missing[0]} in this case.")
         listed = ", ".join(str(i) for i in missing)
-        raise ExportError(f"There is no record number {listed} in this case.")
+        raise ExportError(f"There are no records numbered {listed} in this case.")
     chosen = [r for r in records if selection.matches(r)]
     if not chosen:
         raise ExportError("No record matches the chosen kinds, dates and records.")
