@@ -250,7 +250,12 @@ def export_bundle(
     tmp_pdf = _temp_name(out_pdf)
     tmp_zip = _temp_name(out_zip) if out_zip else None
     placed: list[Path] = []
-    workdir = Path(tempfile.mkdtemp(prefix=".opinion-export-", dir=out_pdf.parent))
+    try:
+        workdir = Path(tempfile.mkdtemp(prefix=".opinion-export-", dir=out_pdf.parent))
+    except OSError as exc:
+        raise ExportError(
+            f"Nothing can be written in {out_pdf.parent}: {exc.strerror or exc}."
+        ) from exc
     try:
         prepared = _prepare_all(
             case, records, options, workdir, size, out_zip is not None, progress, cancel, steps
