@@ -1,0 +1,443 @@
+"""The export dialog: which records, for whom, in what order, with which options, saved where."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from opinion_desktop.domain.bundle import ExportOptions, OnFailure, RecordOrder
+from opinion_desktop.domain.records import RecordKind
+from opinion_desktop.storage.casefile import CaseFile
+from opinion_desktop.ui.export_presets import (
+    ExportPreset,
+    SelectionMode,
+    delete_preset,
+    load_presets,
+    save_preset,
+)
+from opinion_desktop.ui.widgets.record_chooser import RecordChooser
+from opinion_desktop.ui.wording import counted
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What the dialog decided: the options, and where the packet (and archive) go."""
+
+    options: ExportOptions
+    out_pdf: Path
+    out_zip: Path | None = None
+
+
+def _safe_name(text: str) -> str:
+    kept = "".join(c if c.isalnum() or c in " .,-_" else " " for c in text)
+    return " ".join(kept.split())[:80]
+
+
+class ExportDialog(QDialog):
+    """Fill in, then :meth:`request` says what to export. ``for_printing`` hides the file parts."""
+
+    def __init__(
+        self,
+        case: CaseFile,
+        parent: QWidget | None = None,
+        *,
+        settings: QSettings | None = None,
+        for_printing: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.case = case
+        self.settings = settings or QSettings()
+        self.for_printing = for_printing
+        self.patient_name = case.patient.get().name
+        self._path_touched = False
+        self.setWindowTitle(
+            self.tr("Print the packet") if for_printing else self.tr("Export a packet")
+        )
+
+        self.chooser = RecordChooser(case.records.all(), self)
+        self.chooser.changed.connect(self._update)
+        self.order_combo = QComboBox(self)
+        self.order_combo.setAccessibleName(self.tr("Order of the records"))
+        self.order_combo.addItem(self.tr("By kind, then date"), RecordOrder.BY_KIND.value)
+        self.order_combo.addItem(self.tr("By date, oldest first"), RecordOrder.BY_DATE.value)
+
+        self.preset_combo = QComboBox(self)
+        self.preset_combo.setAccessibleName(self.tr("Saved recipients"))
+        self.preset_combo.activated.connect(self._preset_chosen)
+        self.save_preset_button = self._button(self.tr("Save preset"), self.save_preset)
+        self.delete_preset_button = self._button(self.tr("Delete preset"), self.delete_preset)
+        self.name_edit = self._line(self.tr("Recipient's name"), self.tr("e.g. Dr. Priya Mehta"))
+        self.institution_edit = self._line(
+            self.tr("Recipient's hospital or clinic"), self.tr("e.g. University Cancer Center")
+        )
+        self.name_edit.textChanged.connect(self._recipient_changed)
+        self.institution_edit.textChanged.connect(self._recipient_changed)
+        self.reason_edit = self._text(
+            self.tr("Reason for the consult"),
+            self.tr("Why you are asking for a second opinion, in your own words"),
+        )
+        self.questions_edit = self._text(
+            self.tr("Your questions"), self.tr("One question per line")
+        )
+
+        self.stamp_check = self._check(
+            self.tr("Stamp every page with my name, date of birth and page number"), True
+        )
+        self.bates_edit = self._line(self.tr("Page number prefix"), self.tr("optional, e.g. MEHTA"))
+        self.password_edit = self._line(self.tr("Password"), self.tr("optional"), secret=True)
+        self.confirm_edit = self._line(
+            self.tr("Password again"), self.tr("type it again"), secret=True
+        )
+        self.watermark_check = self._check(self.tr('Mark every page "CONFIDENTIAL"'), False)
+        self.failure_combo = QComboBox(self)
+        self.failure_combo.setAccessibleName(self.tr("When a document cannot be read"))
+        self.failure_combo.addItem(self.tr("Stop and tell me"), OnFailure.STOP.value)
+        self.failure_combo.addItem(
+            self.tr("Go on, and list it as not included"), OnFailure.INCLUDE_AS_NOT_INCLUDED.value
+        )
+
+        self.pdf_edit = self._line(self.tr("Packet file"), "")
+        self.pdf_edit.textEdited.connect(self._note_path_edit)
+        self.pdf_browse = self._button(self.tr("Choose…"), self._choose_pdf)
+        self.pdf_browse.setAccessibleName(self.tr("Choose where to save the packet"))
+        self.zip_check = self._check(self.tr("Also save an archive (ZIP) with the original files"))
+        self.zip_edit = self._line(self.tr("Archive file"), "")
+        self.zip_check.toggled.connect(self._zip_toggled)
+        self.zip_browse = self._button(self.tr("Choose…"), self._choose_zip)
+        self.zip_browse.setAccessibleName(self.tr("Choose where to save the archive"))
+
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("exportCountLabel")
+        self.count_label.setAccessibleName(self.tr("Records chosen"))
+        bold = QFont(self.count_label.font())
+        bold.setBold(True)
+        self.count_label.setFont(bold)
+        self.problem_label = QLabel(self)
+        self.problem_label.setObjectName("viewerNotice")
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setAccessibleName(self.tr("Problem"))
+        self.problem_label.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        go = self.tr("Print…") if for_printing else self.tr("Export")
+        self.export_button = self.buttons.addButton(go, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setAccessibleName(go)
+        self.export_button.setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        self._lay_out()
+        self._fill_presets()
+        self.pdf_edit.setText(str(self._default_folder() / self._default_name()))
+        self._zip_toggled(False)
+        self._update()
+
+    # ----------------------------------------------------------------- building
+    def _button(self, text: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setAccessibleName(text)
+        button.clicked.connect(slot)
+        return button
+
+    def _line(self, name: str, placeholder: str, *, secret: bool = False) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setAccessibleName(name)
+        edit.setPlaceholderText(placeholder)
+        if secret:
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        return edit
+
+    def _text(self, name: str, placeholder: str) -> QPlainTextEdit:
+        edit = QPlainTextEdit(self)
+        edit.setAccessibleName(name)
+        edit.setPlaceholderText(placeholder)
+        edit.setTabChangesFocus(True)
+        edit.setMinimumHeight(64)
+        return edit
+
+    def _check(self, text: str, on: bool = False) -> QCheckBox:
+        box = QCheckBox(text, self)
+        box.setAccessibleName(text)
+        box.setChecked(on)
+        return box
+
+    def _lay_out(self) -> None:
+        who = QGroupBox(self.tr("Who is it for?"), self)
+        who_form = QFormLayout(who)
+        presets = QHBoxLayout()
+        presets.addWidget(self.preset_combo, 1)
+        presets.addWidget(self.save_preset_button)
+        presets.addWidget(self.delete_preset_button)
+        who_form.addRow(self.tr("Saved"), presets)
+        who_form.addRow(self.tr("Name"), self.name_edit)
+        who_form.addRow(self.tr("Hospital"), self.institution_edit)
+        who_form.addRow(self.tr("Reason"), self.reason_edit)
+        who_form.addRow(self.tr("Questions"), self.questions_edit)
+
+        which = QGroupBox(self.tr("Which records?"), self)
+        which_layout = QVBoxLayout(which)
+        which_layout.addWidget(self.chooser, 1)
+        order = QFormLayout()
+        order.addRow(self.tr("Order"), self.order_combo)
+        which_layout.addLayout(order)
+
+        options = QGroupBox(self.tr("Pages and protection"), self)
+        options_form = QFormLayout(options)
+        options_form.addRow(self.stamp_check)
+        options_form.addRow(self.watermark_check)
+        options_form.addRow(self.tr("Number prefix"), self.bates_edit)
+        options_form.addRow(self.tr("Password"), self.password_edit)
+        options_form.addRow(self.tr("Again"), self.confirm_edit)
+        options_form.addRow(self.tr("Unreadable file"), self.failure_combo)
+        if self.for_printing:
+            for widget in (self.password_edit, self.confirm_edit):
+                options_form.setRowVisible(widget, False)
+
+        where = QGroupBox(self.tr("Save as"), self)
+        where_form = QFormLayout(where)
+        pdf_row = QHBoxLayout()
+        pdf_row.addWidget(self.pdf_edit, 1)
+        pdf_row.addWidget(self.pdf_browse)
+        where_form.addRow(self.tr("Packet"), pdf_row)
+        where_form.addRow(self.zip_check)
+        zip_row = QHBoxLayout()
+        zip_row.addWidget(self.zip_edit, 1)
+        zip_row.addWidget(self.zip_browse)
+        where_form.addRow(self.tr("Archive"), zip_row)
+        where.setVisible(not self.for_printing)
+
+        left = QVBoxLayout()
+        left.addWidget(who, 1)
+        left.addWidget(options)
+        right = QVBoxLayout()
+        right.addWidget(which, 1)
+        right.addWidget(where)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.buttons)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.problem_label)
+        layout.addLayout(bottom)
+
+    # ----------------------------------------------------------------- paths
+    @staticmethod
+    def _default_folder() -> Path:
+        location = QStandardPaths.StandardLocation.DocumentsLocation
+        return Path(QStandardPaths.writableLocation(location) or Path.home())
+
+    def _default_name(self) -> str:
+        recipient = _safe_name(self.name_edit.text()) or self.tr("specialist")
+        name = _safe_name(self.patient_name) or self.tr("Records")
+        return f"{name} - packet for {recipient} {dt.date.today().isoformat()}.pdf"
+
+    def _note_path_edit(self) -> None:
+        self._path_touched = True
+
+    def _recipient_changed(self) -> None:
+        if not self._path_touched:
+            folder = Path(self.pdf_edit.text()).parent if self.pdf_edit.text() else None
+            self.pdf_edit.setText(str((folder or self._default_folder()) / self._default_name()))
+            if self.zip_check.isChecked():
+                self.zip_edit.setText(str(Path(self.pdf_edit.text()).with_suffix(".zip")))
+        self.delete_preset_button.setEnabled(self._recipient_key() in load_presets(self.settings))
+
+    def _zip_toggled(self, on: bool) -> None:
+        self.zip_edit.setEnabled(on)
+        self.zip_browse.setEnabled(on)
+        if on and not self.zip_edit.text() and self.pdf_edit.text():
+            self.zip_edit.setText(str(Path(self.pdf_edit.text()).with_suffix(".zip")))
+
+    def _choose_pdf(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the packet as"), self.pdf_edit.text(), self.tr("PDF (*.pdf)")
+        )
+        if name:
+            self._path_touched = True
+            self.pdf_edit.setText(name if name.lower().endswith(".pdf") else name + ".pdf")
+
+    def _choose_zip(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the archive as"), self.zip_edit.text(), self.tr("ZIP (*.zip)")
+        )
+        if name:
+            self.zip_edit.setText(name if name.lower().endswith(".zip") else name + ".zip")
+
+    # ----------------------------------------------------------------- presets
+    def _recipient_key(self) -> str:
+        parts = (self.name_edit.text().strip(), self.institution_edit.text().strip())
+        return ", ".join(p for p in parts if p)
+
+    def _fill_presets(self, current: str = "") -> None:
+        self.preset_combo.clear()
+        self.preset_combo.addItem(self.tr("Choose a saved recipient…"), "")
+        for key in load_presets(self.settings):
+            self.preset_combo.addItem(key, key)
+        self.preset_combo.setCurrentIndex(max(0, self.preset_combo.findData(current)))
+        self.preset_combo.setEnabled(self.preset_combo.count() > 1)
+        self.delete_preset_button.setEnabled(self._recipient_key() in load_presets(self.settings))
+
+    def _preset_chosen(self, row: int) -> None:
+        preset = load_presets(self.settings).get(str(self.preset_combo.itemData(row) or ""))
+        if preset is not None:
+            self.apply_preset(preset)
+
+    def preset(self) -> ExportPreset:
+        """The dialog's current choices as a preset for its recipient (never the password)."""
+        first, last = self.chooser.date_range()
+        options = self.options()
+        return ExportPreset(
+            recipient_name=options.recipient_name,
+            recipient_institution=options.recipient_institution,
+            mode=self.chooser.mode(),
+            kinds=tuple(k.value for k in self.chooser.kinds()),
+            date_from=first.isoformat(),
+            date_to=last.isoformat(),
+            record_ids=tuple(self.chooser.picked_ids()),
+            case_path=str(self.case.path.resolve()),
+            order=options.order.value,
+            stamp=options.stamp,
+            bates_prefix=options.bates_prefix,
+            watermark=options.watermark,
+            on_failure=options.on_failure.value,
+            reason=options.reason,
+            questions=options.questions,
+            archive=self.zip_check.isChecked(),
+        )
+
+    def apply_preset(self, preset: ExportPreset) -> None:
+        """Fill the recipient, the choice of records and the options from ``preset``."""
+        self.name_edit.setText(preset.recipient_name)
+        self.institution_edit.setText(preset.recipient_institution)
+        self.reason_edit.setPlainText(preset.reason)
+        self.questions_edit.setPlainText("\n".join(preset.questions))
+        self.chooser.set_kinds(k for k in preset.kinds if k in {m.value for m in RecordKind})
+        self.chooser.set_date_range(_iso(preset.date_from), _iso(preset.date_to))
+        same_case = preset.case_path == str(self.case.path.resolve())
+        self.chooser.set_picked_ids(preset.record_ids if same_case else ())
+        mode = preset.mode
+        if mode is SelectionMode.PICKED and not same_case:
+            mode = SelectionMode.ALL
+        self.chooser.set_mode(mode)
+        self.order_combo.setCurrentIndex(max(0, self.order_combo.findData(preset.order)))
+        self.stamp_check.setChecked(preset.stamp)
+        self.bates_edit.setText(preset.bates_prefix)
+        self.watermark_check.setChecked(preset.watermark)
+        self.failure_combo.setCurrentIndex(max(0, self.failure_combo.findData(preset.on_failure)))
+        self.zip_check.setChecked(preset.archive and not self.for_printing)
+        self.preset_combo.setCurrentIndex(max(0, self.preset_combo.findData(preset.key)))
+        self._update()
+
+    def save_preset(self) -> None:
+        if not self._recipient_key():
+            self._show_problem(self.tr("Type the recipient's name before saving a preset."))
+            return
+        preset = self.preset()
+        save_preset(preset, self.settings)
+        self._fill_presets(preset.key)
+        self._show_problem("")
+
+    def delete_preset(self) -> None:
+        key = self._recipient_key()
+        delete_preset(key, self.settings)
+        self._fill_presets()
+
+    # ----------------------------------------------------------------- results
+    def options(self) -> ExportOptions:
+        questions = self.questions_edit.toPlainText().splitlines()
+        return ExportOptions(
+            selection=self.chooser.selection(),
+            order=RecordOrder(str(self.order_combo.currentData())),
+            recipient_name=self.name_edit.text().strip(),
+            recipient_institution=self.institution_edit.text().strip(),
+            reason=self.reason_edit.toPlainText().strip(),
+            questions=tuple(q.strip() for q in questions if q.strip()),
+            stamp=self.stamp_check.isChecked(),
+            bates_prefix=self.bates_edit.text().strip(),
+            password="" if self.for_printing else self.password_edit.text(),
+            watermark=self.watermark_check.isChecked(),
+            on_failure=OnFailure(str(self.failure_combo.currentData())),
+        )
+
+    def request(self) -> ExportRequest:
+        out_zip = Path(self.zip_edit.text().strip()) if self.zip_check.isChecked() else None
+        return ExportRequest(self.options(), Path(self.pdf_edit.text().strip()), out_zip)
+
+    def problem(self) -> str:
+        """Why the dialog cannot export yet, in one sentence; empty when it can."""
+        if not self.chooser.chosen():
+            return self.tr("Choose at least one record.")
+        if not self.for_printing:
+            if self.password_edit.text() != self.confirm_edit.text():
+                return self.tr("The two passwords are not the same; please type them again.")
+            pdf = self.pdf_edit.text().strip()
+            if not pdf:
+                return self.tr("Choose where to save the packet.")
+            if not Path(pdf).parent.is_dir():
+                return self.tr("The folder %1 does not exist.").replace("%1", str(Path(pdf).parent))
+            if self.zip_check.isChecked():
+                archive = self.zip_edit.text().strip()
+                if not archive:
+                    return self.tr("Choose where to save the archive.")
+                if Path(archive) == Path(pdf):
+                    return self.tr("The packet and the archive need different file names.")
+                if self.password_edit.text():
+                    return self.tr(
+                        "An archive would hold the original files unprotected; remove the "
+                        "password or untick the archive."
+                    )
+        return ""
+
+    def _update(self) -> None:
+        chosen = self.chooser.chosen()
+        pages = sum(r.page_count for r in chosen)
+        if chosen:
+            self.count_label.setText(
+                counted(len(chosen), "1 record", "%1 records")
+                + " · "
+                + counted(pages, "1 page of records", "%1 pages of records")
+            )
+        else:
+            self.count_label.setText(self.tr("No record chosen yet"))
+        self.export_button.setEnabled(bool(chosen))
+
+    def _show_problem(self, text: str) -> None:
+        self.problem_label.setText(text)
+        self.problem_label.setVisible(bool(text))
+
+    def accept(self) -> None:
+        problem = self.problem()
+        self._show_problem(problem)
+        if not problem:
+            super().accept()
+
+
+def _iso(text: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
