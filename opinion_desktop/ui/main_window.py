@@ -35,6 +35,7 @@ from opinion_desktop.ui.import_flow import ImportController
 from opinion_desktop.ui.messages import show_error
 from opinion_desktop.ui.new_case_dialog import NewCaseDialog
 from opinion_desktop.ui.records_browser import RecordsBrowser
+from opinion_desktop.ui.theme import STYLE_SHEET
 from opinion_desktop.ui.welcome import WelcomePage
 from opinion_desktop.ui.widgets.page_stack import PageStack
 from opinion_desktop.ui.wording import counted
@@ -46,6 +47,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Opinion Desktop"))
         self.setAcceptDrops(True)
+        self.setStyleSheet(STYLE_SHEET)
         self.case: CaseFile | None = None
         self.chooser = FileChooser(self)
         self.undo_stack = QUndoStack(self)

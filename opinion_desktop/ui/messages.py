@@ -7,9 +7,20 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from opinion_desktop.domain.errors import OpinionDesktopError
 
+#: Message boxes without a parent window, kept alive until they close.
+_ORPHANS: set[QMessageBox] = set()
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Messages", text)
+
+
+def _open(box: QMessageBox) -> QMessageBox:
+    if box.parent() is None:
+        _ORPHANS.add(box)
+        box.finished.connect(lambda _result: _ORPHANS.discard(box))
+    box.open()
+    return box
 
 
 def show_error(
@@ -23,8 +34,7 @@ def show_error(
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setAccessibleName(_tr("Message"))
-    box.open()
-    return box
+    return _open(box)
 
 
 def show_unexpected(parent: QWidget | None, log_path: str = "") -> QMessageBox:
@@ -42,5 +52,4 @@ def show_unexpected(parent: QWidget | None, log_path: str = "") -> QMessageBox:
         box.setInformativeText(_tr("Details were written to %1.").replace("%1", log_path))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.open()
-    return box
+    return _open(box)

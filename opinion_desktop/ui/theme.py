@@ -1,0 +1,59 @@
+"""The look of the program: a calm light palette and a few style rules."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QPalette
+
+STYLE_SHEET = """
+QTableView { gridline-color: palette(midlight); }
+QTableView::item { padding: 0 6px; }
+QHeaderView::section { padding: 4px 6px; }
+QLabel#recordHeading { padding: 2px 2px 0 2px; }
+QLabel#recordSubheading { padding: 0 2px 4px 2px; color: #52606d; }
+QLabel#filterHeading { font-weight: bold; }
+QLabel#viewerNotice {
+    background: #fff4d6; color: #5a4300; border: 1px solid #e6cf8f;
+    border-radius: 4px; padding: 4px 8px;
+}
+QLabel#resultLabel { color: palette(text); padding: 2px; }
+QFrame#welcomeCard { background: palette(base); border: 1px solid palette(mid);
+    border-radius: 10px; padding: 18px; }
+QListWidget#pageSidebar { border: none; background: palette(window); padding-top: 8px; }
+QListWidget#pageSidebar::item { padding: 8px 10px; }
+"""
+
+
+def calm_palette() -> QPalette:
+    """A light palette with soft contrast and a quiet blue for selection."""
+    palette = QPalette()
+    colours = {
+        QPalette.ColorRole.Window: "#f3f4f6",
+        QPalette.ColorRole.WindowText: "#1f2933",
+        QPalette.ColorRole.Base: "#ffffff",
+        QPalette.ColorRole.AlternateBase: "#f6f8fa",
+        QPalette.ColorRole.ToolTipBase: "#ffffff",
+        QPalette.ColorRole.ToolTipText: "#1f2933",
+        QPalette.ColorRole.PlaceholderText: "#6b7480",
+        QPalette.ColorRole.Text: "#1f2933",
+        QPalette.ColorRole.Button: "#eef0f3",
+        QPalette.ColorRole.ButtonText: "#1f2933",
+        QPalette.ColorRole.BrightText: "#ffffff",
+        QPalette.ColorRole.Light: "#ffffff",
+        QPalette.ColorRole.Midlight: "#e4e7eb",
+        QPalette.ColorRole.Mid: "#c4cad1",
+        QPalette.ColorRole.Dark: "#9aa5b1",
+        QPalette.ColorRole.Shadow: "#52606d",
+        QPalette.ColorRole.Highlight: "#2f6fb3",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.Link: "#1f5fa3",
+    }
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    disabled = QPalette.ColorGroup.Disabled
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(disabled, role, QColor("#8a939c"))
+    return palette
