@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from pathlib import Path
 
@@ -129,3 +130,19 @@ def test_bates_numbers_without_the_name_stamp(case: CaseFile, tmp_path: Path) ->
         assert where[1] < visible_box(page).bottom + BAND or page.rotation
         assert page.extract_text().splitlines()[-1].strip() == f"ACME-{number:06d}"
     assert len(packet.pages) == result.page_count
+
+
+def test_names_beyond_the_standard_fonts_are_stamped_readably(
+    case: CaseFile, tmp_path: Path
+) -> None:
+    populate(case)
+    patient = case.patient.get()
+    case.patient.save(dataclasses.replace(patient, name="Łucja Wiśniewska-Şahin"))
+    result = export_bundle(case, ExportOptions(watermark=True), tmp_path / "packet.pdf")
+    packet = PdfReader(tmp_path / "packet.pdf")
+    for number, page in enumerate(packet.pages, start=1):
+        found = page.extract_text()
+        assert "Łucja Wiśniewska-Şahin · DOB 1961-03-14" in found
+        assert "CONFIDENTIAL — Łucja Wiśniewska-Şahin" in found
+        assert f"Page {number} of {result.page_count}" in found
+        assert "?" not in found.splitlines()[-1]

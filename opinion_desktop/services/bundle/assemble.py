@@ -60,7 +60,12 @@ def assemble_packet(
     """Write the whole packet to ``target``; returns its page count."""
     with target.open("wb") as handle:
         writer = StreamingPdfWriter(handle, password=password)
-        stamper = Stamper(writer.add_object, total=layout.total_pages, **stamper_options)
+        stamper = Stamper(
+            writer.add_object,
+            total=layout.total_pages,
+            import_form=writer.import_form,
+            **stamper_options,
+        )
         for _title, pdf in layout.front:
             writer.add_pages(PdfReader(io.BytesIO(pdf)), stamper.stamp)
         for item in prepared:

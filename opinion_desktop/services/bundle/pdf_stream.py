@@ -9,6 +9,7 @@ encryption uses pypdf's own key setup and object encryption.
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from pypdf.generic import (
     ArrayObject,
     ByteStringObject,
     DictionaryObject,
+    FloatObject,
     IndirectObject,
     NameObject,
     NullObject,
@@ -122,6 +124,25 @@ class StreamingPdfWriter:
         while self._queue:
             ref, number = self._queue.pop()
             self._write(number, self._copy(ref.get_object()))
+
+    def import_form(self, pdf: bytes) -> IndirectObject:
+        """The first page of ``pdf`` as a Form XObject of this file (for stamps in any script)."""
+        page = PdfReader(io.BytesIO(pdf)).pages[0]
+        box = page.mediabox
+        saved, self._map = self._map, {}
+        form = StreamObject()
+        form[NameObject("/Type")] = NameObject("/XObject")
+        form[NameObject("/Subtype")] = NameObject("/Form")
+        form[NameObject("/BBox")] = ArrayObject(
+            FloatObject(v) for v in (box.left, box.bottom, box.right, box.top)
+        )
+        form[NameObject("/Resources")] = self._copy(page.get("/Resources", DictionaryObject()))
+        contents = page.get_contents()
+        form.set_data(contents.get_data() if contents is not None else b"")
+        ref = self.add_object(form)
+        self._drain()
+        self._map = saved
+        return ref
 
     # ----------------------------------------------------------------- pages
     def add_pages(self, reader: PdfReader, before_write: Callable[[PageObject, int], None]) -> None:

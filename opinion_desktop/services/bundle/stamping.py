@@ -8,6 +8,7 @@ it is wrapped in ``q``/``Q`` streams so whatever state it leaves behind cannot m
 
 from __future__ import annotations
 
+import io
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,6 +24,9 @@ from pypdf.generic import (
     StreamObject,
 )
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen import canvas
+
+from opinion_desktop.services.bundle.pages_common import fonts
 
 #: Height of the band added under each page for the stamp, in points.
 BAND = 24.0
@@ -31,6 +35,36 @@ _FONT_KEY = "/ODStampF"
 _GS_KEY = "/ODStampGS"
 _SIDE = 30.0  # left and right margin of the stamp text
 _BASELINE = 8.5
+_LABEL_KEY = "/ODStampL"
+_MARK_KEY = "/ODStampW"
+_FORM_SIZE = 10.0  # font size a text form is drawn at; scaled when used
+_FORM_BASE = 3.5  # its baseline above the form's bottom
+
+#: Turns a one-page PDF into a Form XObject of the packet.
+FormImporter = Callable[[bytes], IndirectObject]
+
+
+def needs_embedded_font(value: str) -> bool:
+    """True when ``value`` has letters the standard PDF fonts cannot show (Ł, ş, Cyrillic...)."""
+    try:
+        value.encode("cp1252")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def text_form_pdf(value: str, rgb: tuple[float, float, float]) -> tuple[bytes, float]:
+    """A one-page PDF holding ``value`` in an embedded font, and the text's width."""
+    regular, _bold = fonts()
+    width = float(stringWidth(value, regular, _FORM_SIZE))
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=(width + 2, _FORM_SIZE * 1.4), invariant=1)
+    pdf.setFont(regular, _FORM_SIZE)
+    pdf.setFillColorRGB(*rgb)
+    pdf.drawString(1, _FORM_BASE, value)
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue(), width
 
 
 def pdf_string(value: str) -> bytes:
@@ -122,6 +156,7 @@ class Stamper:
         stamp: bool = True,
         bates_prefix: str = "",
         watermark: str = "",
+        import_form: FormImporter | None = None,
     ) -> None:
         self._label = label
         self._total = total
@@ -148,6 +183,16 @@ class Stamper:
         self._font = add_object(font)
         self._state = add_object(state)
         self._push = self._stream(b"q\n")
+        # Names with letters the standard fonts lack are drawn from a form with an embedded font.
+        self._label_form: tuple[IndirectObject, float] | None = None
+        self._mark_form: tuple[IndirectObject, float] | None = None
+        if import_form is not None:
+            if stamp and needs_embedded_font(label):
+                pdf, width = text_form_pdf(label, (0.2, 0.2, 0.2))
+                self._label_form = (import_form(pdf), width)
+            if watermark and needs_embedded_font(watermark):
+                pdf, width = text_form_pdf(watermark, (0.45, 0.0, 0.0))
+                self._mark_form = (import_form(pdf), width)
 
     @property
     def active(self) -> bool:
@@ -190,13 +235,19 @@ class Stamper:
         size = 10.0
         room = width - 2 * _SIDE
 
-        def needed(s: float) -> float:
-            parts = [p for p in (left, centre, right) if p]
-            return sum(_width(p, s) for p in parts) + 24 * (len(parts) - 1)
+        form = self._label_form if left else None
 
-        while size > 6 and needed(size) > room:
+        def left_width(s: float) -> float:
+            return form[1] * s / _FORM_SIZE if form else _width(left, s)
+
+        def needed(s: float) -> float:
+            parts = [p for p in (centre, right) if p]
+            widths = [_width(p, s) for p in parts] + ([left_width(s)] if left else [])
+            return sum(widths) + 24 * (len(widths) - 1)
+
+        while size > (5 if form else 6) and needed(size) > room:
             size -= 0.5
-        while left and needed(size) > room and len(left) > 4:
+        while not form and left and needed(size) > room and len(left) > 4:
             left = left[:-2].rstrip() + "…"
         line_y = self.band - 4
         ops = [
@@ -205,7 +256,12 @@ class Stamper:
             "0.2 g",
         ]
         placed: list[tuple[str, float]] = []
-        if left:
+        if form:
+            scale = size / _FORM_SIZE
+            y = _BASELINE - _FORM_BASE * scale
+            ops.append(f"q {_num(scale)} 0 0 {_num(scale)} {_num(_SIDE - scale)} {_num(y)} cm")
+            ops.append(f"{_LABEL_KEY} Do Q")
+        elif left:
             placed.append((left, _SIDE))
         if centre:
             placed.append((centre, (width - _width(centre, size)) / 2))
@@ -221,17 +277,25 @@ class Stamper:
 
     def _watermark_ops(self, width: float, height: float) -> list[str]:
         text = self._watermark
+        form = self._mark_form
         area = height - self.band
         angle = math.atan2(area, width)
         diagonal = math.hypot(width, area)
-        size = min(64.0, 0.7 * diagonal / max(_width(text, 1.0), 1.0))
+        unit = form[1] / _FORM_SIZE if form else _width(text, 1.0)
+        size = min(64.0, 0.7 * diagonal / max(unit, 1.0))
         cos, sin = math.cos(angle), math.sin(angle)
-        half = _width(text, size) / 2
+        half = unit * size / 2
         cx, cy = width / 2, self.band + area / 2
         # Start the text so that its middle sits on the page's centre, along the diagonal.
         x = cx - half * cos + (size * 0.35) * sin
         y = cy - half * sin - (size * 0.35) * cos
         matrix = " ".join(_num(v) for v in (cos, sin, -sin, cos, x, y))
+        if form:
+            scale = size / _FORM_SIZE
+            return [
+                f"q {_GS_KEY} gs {matrix} cm {_num(scale)} 0 0 {_num(scale)} 0 0 cm",
+                f"1 0 0 1 -1 {_num(-_FORM_BASE)} cm {_MARK_KEY} Do Q",
+            ]
         return [
             f"q {_GS_KEY} gs 0.45 0 0 rg",
             f"BT {_FONT_KEY} {_num(size)} Tf {matrix} Tm "
@@ -246,10 +310,12 @@ class Stamper:
             resources = DictionaryObject()
             page[NameObject("/Resources")] = resources
         resources = resources.get_object()
-        for key, name, ref in (
-            ("/Font", _FONT_KEY, self._font),
-            ("/ExtGState", _GS_KEY, self._state),
-        ):
+        entries = [("/Font", _FONT_KEY, self._font), ("/ExtGState", _GS_KEY, self._state)]
+        if self._label_form:
+            entries.append(("/XObject", _LABEL_KEY, self._label_form[0]))
+        if self._mark_form:
+            entries.append(("/XObject", _MARK_KEY, self._mark_form[0]))
+        for key, name, ref in entries:
             group = resources.get(key)
             if group is None:
                 group = DictionaryObject()
