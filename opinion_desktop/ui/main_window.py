@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt
 from PySide6.QtGui import (
@@ -41,6 +42,13 @@ from opinion_desktop.ui.widgets.page_stack import PageStack
 from opinion_desktop.ui.wording import counted
 
 
+@runtime_checkable
+class CasePage(Protocol):
+    """A page that shows part of the open case."""
+
+    def set_case(self, case: CaseFile | None) -> None: ...
+
+
 class MainWindow(QMainWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +70,8 @@ class MainWindow(QMainWindow):
         self.browser = RecordsBrowser(self.undo_stack, self)
         self.browser.counts_changed.connect(self._show_counts)
         self.pages = PageStack(self)
+        self._case_pages: list[CasePage] = []
+        self.case_actions: list[QAction] = []
         self.add_page("records", self.tr("Records"), self.browser)
         self.central = QStackedWidget(self)
         self.central.addWidget(self.welcome)
@@ -76,10 +86,32 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         self._show_case_state()
 
-    # ----------------------------------------------------------------- pages
+    # ----------------------------------------------------------------- extension points
     def add_page(self, key: str, title: str, widget: QWidget, icon: QIcon | None = None) -> int:
-        """Add a page for an open case (Opinions, Labs, Exports…); a sidebar lists the pages."""
+        """Add a page for an open case (Opinions, Labs, Exports…); a sidebar lists the pages.
+
+        A page with a ``set_case(case | None)`` method is told whenever a case opens or closes.
+        """
+        if isinstance(widget, CasePage):
+            self._case_pages.append(widget)
+            if self.case is not None:
+                widget.set_case(self.case)
         return self.pages.add_page(key, title, widget, icon)
+
+    def add_case_action(self, action: QAction) -> None:
+        """Register an action that only makes sense with an open case (enabled with it)."""
+        self.case_actions.append(action)
+        action.setEnabled(self.case is not None)
+
+    def show_record(self, record_id: int) -> bool:
+        """Bring the Records page forward with a record selected (clearing filters if needed)."""
+        self.pages.show_page("records")
+        if self.browser.select_record(record_id):
+            return True
+        self.browser.search_box.clear()
+        self.browser.run_search()
+        self.browser.filters.clear()
+        return self.browser.select_record(record_id)
 
     # ----------------------------------------------------------------- actions and menus
     def _action(
@@ -125,7 +157,7 @@ class MainWindow(QMainWindow):
         self.next_page_action = self._action(self.tr("&Next page"), viewer.next_page, "Ctrl+PgDown")
         self.about_action = self._action(self.tr("&About Opinion Desktop"), self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.case_actions = [
+        self.case_actions += [
             self.import_action,
             self.import_folder_action,
             self.close_action,
@@ -174,7 +206,8 @@ class MainWindow(QMainWindow):
         self.close_case(remember=True)
         self.case = case
         self.undo_stack.clear()
-        self.browser.set_case(case)
+        for page in self._case_pages:
+            page.set_case(case)
         saved.remember_case(case.path)
         self._show_case_state()
 
@@ -184,7 +217,8 @@ class MainWindow(QMainWindow):
             return
         self.imports.cancel_and_wait()
         self.undo_stack.clear()
-        self.browser.set_case(None)
+        for page in self._case_pages:
+            page.set_case(None)
         self.case.close()
         self.case = None
         if not remember:
