@@ -1,0 +1,247 @@
+"""File ▸ Print bundle: make the packet (on the worker), then print it page by page.
+
+The packet is built into a temporary folder by the same export service as File ▸ Export, then
+each page is rendered with :class:`QPdfDocument` and drawn onto the :class:`QPrinter` chosen in
+:class:`QPrintDialog`. One page is printed per turn of the event loop, so the window stays
+responsive and the Cancel button of the progress dialog works between pages.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRectF, QSize, QSizeF, Qt, QTimer, Signal
+from PySide6.QtGui import QPageSize, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
+
+from opinion_desktop.domain.bundle import ExportOptions
+from opinion_desktop.storage.casefile import CaseFile
+from opinion_desktop.ui.export_dialog import ExportDialog, ExportRequest
+from opinion_desktop.ui.export_flow import ExportController
+from opinion_desktop.ui.messages import show_error
+
+#: Lets the person choose a printer and pages; ``False`` when they cancel.
+PrinterChooser = Callable[[QPrinter, QWidget, int], bool]
+
+#: Pages are rendered at most this fine (dots per inch) before going to the printer.
+RENDER_DPI = 300
+
+
+def ask_printer(printer: QPrinter, parent: QWidget, page_count: int) -> bool:
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(parent.tr("Print the packet"))
+    dialog.setMinMax(1, page_count)
+    dialog.setFromTo(1, page_count)
+    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def pages_to_print(printer: QPrinter, page_count: int) -> list[int]:
+    """The 0-based pages the print dialog asked for, in the order the printer wants them."""
+    ranges = printer.pageRanges()
+    if not ranges.isEmpty():
+        pages = [p for p in range(page_count) if ranges.contains(p + 1)]
+    elif printer.fromPage() > 0:
+        last = printer.toPage() or page_count
+        pages = list(range(printer.fromPage() - 1, min(last, page_count)))
+    else:
+        pages = list(range(page_count))
+    if printer.pageOrder() == QPrinter.PageOrder.LastPageFirst:
+        pages.reverse()
+    return pages
+
+
+class PagePrinter(QObject):
+    """Prints a PDF file's pages onto ``printer``, one page per turn of the event loop."""
+
+    progressed = Signal(int, int)  # pages printed, pages to print
+    #: True when every page asked for was printed; False when cancelled or failed.
+    finished = Signal(bool)
+
+    def __init__(
+        self, pdf: Path, printer: QPrinter, parent: QObject | None = None, *, dpi: int = RENDER_DPI
+    ) -> None:
+        super().__init__(parent)
+        self.printer = printer
+        self.dpi = dpi
+        self.document = QPdfDocument(self)
+        self.document.load(str(pdf))
+        self.pages: list[int] = []
+        self.printed = 0
+        self._painter: QPainter | None = None
+        self._cancelled = False
+
+    def start(self) -> str:
+        """Begin printing; returns a plain sentence when it cannot start, else ``""``."""
+        if self.document.status() != QPdfDocument.Status.Ready:
+            return self.tr("The packet could not be read for printing.")
+        self.pages = pages_to_print(self.printer, self.document.pageCount())
+        if not self.pages:
+            return self.tr("The pages chosen are not in the packet.")
+        painter = QPainter()
+        if not painter.begin(self.printer):
+            return self.tr("The printer could not be started; check that it is ready.")
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        self._painter = painter
+        QTimer.singleShot(0, self._next)
+        return ""
+
+    def cancel(self) -> None:
+        """Stop after the page being printed."""
+        self._cancelled = True
+
+    def _next(self) -> None:
+        painter = self._painter
+        if painter is None:
+            return
+        if self._cancelled:
+            self.printer.abort()
+            self._end(False)
+            return
+        if self.printed:
+            self.printer.newPage()
+        self._draw(painter, self.pages[self.printed])
+        self.printed += 1
+        self.progressed.emit(self.printed, len(self.pages))
+        if self.printed < len(self.pages):
+            QTimer.singleShot(0, self._next)
+        else:
+            self._end(True)
+
+    def _draw(self, painter: QPainter, page: int) -> None:
+        """Fit the page in the printable area, centred, keeping its proportions."""
+        points = self.document.pagePointSize(page)
+        area = self.printer.pageLayout().paintRectPixels(self.printer.resolution())
+        if points.isEmpty() or area.isEmpty():
+            return
+        scale = min(area.width() / points.width(), area.height() / points.height())
+        size = QSizeF(points.width() * scale, points.height() * scale)
+        fine = min(self.dpi, self.printer.resolution()) / 72.0
+        image = self.document.render(
+            page,
+            QSize(round(points.width() * fine), round(points.height() * fine)),
+            fillColor=Qt.GlobalColor.white,
+        )
+        left = (area.width() - size.width()) / 2
+        top = (area.height() - size.height()) / 2
+        painter.drawImage(QRectF(left, top, size.width(), size.height()), image)
+
+    def _end(self, complete: bool) -> None:
+        if self._painter is not None:
+            self._painter.end()
+            self._painter = None
+        self.document.close()
+        self.finished.emit(complete)
+
+
+class PrintController(QObject):
+    """File ▸ Print bundle for a window: dialog, packet on the worker, print dialog, pages."""
+
+    #: True when the pages went to the printer; False when declined, cancelled or failed.
+    finished = Signal(bool)
+
+    def __init__(self, window: QWidget, *, dpi: int = RENDER_DPI) -> None:
+        super().__init__(window)
+        self._window = window
+        self.dpi = dpi
+        self.choose_printer: PrinterChooser = ask_printer
+        self.exports = ExportController(window, announce=False)
+        self.exports.finished.connect(self._packet_ready)
+        self.page_printer: PagePrinter | None = None
+        self.printer: QPrinter | None = None  # kept alive while the pages are printed
+        self.progress: QProgressDialog | None = None
+        self._folder: Path | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self._folder is not None
+
+    def print_bundle(self, case: CaseFile) -> bool:
+        """Ask which records to print (the export dialog), then make and print the packet."""
+        if self.busy or self.exports.busy:
+            show_error(self._window, self._window.tr("Please wait: a packet is being made."))
+            return False
+        dialog = ExportDialog(case, self._window, for_printing=True)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        options = dialog.options()
+        dialog.deleteLater()
+        return accepted and self.start(case, options)
+
+    def start(self, case: CaseFile, options: ExportOptions) -> bool:
+        """Make the packet of ``options`` in a temporary folder, then print it."""
+        if self.busy or self.exports.busy:
+            return False
+        self._folder = Path(tempfile.mkdtemp(prefix="opinion-print-"))
+        name = options.recipient_name or self._window.tr("the specialist")
+        out = self._folder / (self._window.tr("Printed packet for %1").replace("%1", name) + ".pdf")
+        if not self.exports.start(case, ExportRequest(options, out)):
+            self._done(False)
+            return False
+        return True
+
+    def _packet_ready(self, result: object) -> None:
+        out = getattr(result, "out_pdf", None)
+        if not isinstance(out, Path):
+            self._done(False)
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(out.stem)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
+        page_count = int(getattr(result, "page_count", 0))
+        if not self.choose_printer(printer, self._window, page_count):
+            self._done(False)
+            return
+        job = PagePrinter(out, printer, self, dpi=self.dpi)
+        self.page_printer = job
+        self.printer = printer
+        problem = job.start()
+        if problem:
+            show_error(self._window, problem, self._window.tr("The packet was not printed"))
+            self._done(False)
+            return
+        tr = self._window.tr
+        progress = QProgressDialog(tr("Printing…"), tr("Cancel"), 0, len(job.pages), self._window)
+        progress.setWindowTitle(tr("Printing the packet"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.setAccessibleName(tr("Printing progress"))
+        progress.canceled.connect(job.cancel)
+        job.progressed.connect(self._progressed)
+        job.finished.connect(self._done)
+        self.progress = progress
+
+    def cancel(self) -> None:
+        """Stop printing after the current page (as the Cancel button does)."""
+        if self.page_printer is not None:
+            self.page_printer.cancel()
+        else:
+            self.exports.cancel()
+
+    def _progressed(self, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress.setValue(done)
+            self.progress.setLabelText(
+                self._window.tr("Printing page %1 of %2…")
+                .replace("%1", str(done))
+                .replace("%2", str(total))
+            )
+
+    def _done(self, printed: bool) -> None:
+        if self.progress is not None:
+            self.progress.reset()
+            self.progress.deleteLater()
+            self.progress = None
+        if self.page_printer is not None:
+            self.page_printer.deleteLater()
+            self.page_printer = None
+        if self._folder is not None:
+            shutil.rmtree(self._folder, ignore_errors=True)
+            self._folder = None
+        self.finished.emit(printed)
