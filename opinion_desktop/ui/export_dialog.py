@@ -7,14 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -36,6 +35,7 @@ from opinion_desktop.ui.export_presets import (
     load_presets,
     save_preset,
 )
+from opinion_desktop.ui.widgets.packet_destination import PacketDestination
 from opinion_desktop.ui.widgets.record_chooser import RecordChooser
 from opinion_desktop.ui.wording import counted
 
@@ -71,7 +71,6 @@ class ExportDialog(QDialog):
         self.settings = settings or QSettings()
         self.for_printing = for_printing
         self.patient_name = case.patient.get().name
-        self._path_touched = False
         self.setWindowTitle(
             self.tr("Print the packet") if for_printing else self.tr("Export a packet")
         )
@@ -86,6 +85,10 @@ class ExportDialog(QDialog):
         self.preset_combo = QComboBox(self)
         self.preset_combo.setAccessibleName(self.tr("Saved recipients"))
         self.preset_combo.activated.connect(self._preset_chosen)
+        self.preset_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.preset_combo.setMinimumContentsLength(16)
         self.save_preset_button = self._button(self.tr("Save preset"), self.save_preset)
         self.delete_preset_button = self._button(self.tr("Delete preset"), self.delete_preset)
         self.name_edit = self._line(self.tr("Recipient's name"), self.tr("e.g. Dr. Priya Mehta"))
@@ -118,15 +121,10 @@ class ExportDialog(QDialog):
             self.tr("Go on, and list it as not included"), OnFailure.INCLUDE_AS_NOT_INCLUDED.value
         )
 
-        self.pdf_edit = self._line(self.tr("Packet file"), "")
-        self.pdf_edit.textEdited.connect(self._note_path_edit)
-        self.pdf_browse = self._button(self.tr("Choose…"), self._choose_pdf)
-        self.pdf_browse.setAccessibleName(self.tr("Choose where to save the packet"))
-        self.zip_check = self._check(self.tr("Also save an archive (ZIP) with the original files"))
-        self.zip_edit = self._line(self.tr("Archive file"), "")
-        self.zip_check.toggled.connect(self._zip_toggled)
-        self.zip_browse = self._button(self.tr("Choose…"), self._choose_zip)
-        self.zip_browse.setAccessibleName(self.tr("Choose where to save the archive"))
+        self.destination = PacketDestination(self)
+        self.pdf_edit = self.destination.pdf_edit
+        self.zip_check = self.destination.zip_check
+        self.zip_edit = self.destination.zip_edit
 
         self.count_label = QLabel(self)
         self.count_label.setObjectName("exportCountLabel")
@@ -149,8 +147,7 @@ class ExportDialog(QDialog):
 
         self._lay_out()
         self._fill_presets()
-        self.pdf_edit.setText(str(self._default_folder() / self._default_name()))
-        self._zip_toggled(False)
+        self.destination.suggest(self._default_name())
         self._update()
 
     # ----------------------------------------------------------------- building
@@ -186,10 +183,11 @@ class ExportDialog(QDialog):
         who = QGroupBox(self.tr("Who is it for?"), self)
         who_form = QFormLayout(who)
         presets = QHBoxLayout()
-        presets.addWidget(self.preset_combo, 1)
         presets.addWidget(self.save_preset_button)
         presets.addWidget(self.delete_preset_button)
-        who_form.addRow(self.tr("Saved"), presets)
+        presets.addStretch(1)
+        who_form.addRow(self.tr("Saved"), self.preset_combo)
+        who_form.addRow("", presets)
         who_form.addRow(self.tr("Name"), self.name_edit)
         who_form.addRow(self.tr("Hospital"), self.institution_edit)
         who_form.addRow(self.tr("Reason"), self.reason_edit)
@@ -214,28 +212,17 @@ class ExportDialog(QDialog):
             for widget in (self.password_edit, self.confirm_edit):
                 options_form.setRowVisible(widget, False)
 
-        where = QGroupBox(self.tr("Save as"), self)
-        where_form = QFormLayout(where)
-        pdf_row = QHBoxLayout()
-        pdf_row.addWidget(self.pdf_edit, 1)
-        pdf_row.addWidget(self.pdf_browse)
-        where_form.addRow(self.tr("Packet"), pdf_row)
-        where_form.addRow(self.zip_check)
-        zip_row = QHBoxLayout()
-        zip_row.addWidget(self.zip_edit, 1)
-        zip_row.addWidget(self.zip_browse)
-        where_form.addRow(self.tr("Archive"), zip_row)
-        where.setVisible(not self.for_printing)
+        self.destination.setVisible(not self.for_printing)
 
         left = QVBoxLayout()
         left.addWidget(who, 1)
         left.addWidget(options)
         right = QVBoxLayout()
         right.addWidget(which, 1)
-        right.addWidget(where)
+        right.addWidget(self.destination)
         columns = QHBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
+        columns.addLayout(left, 4)
+        columns.addLayout(right, 5)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label, 1)
         bottom.addWidget(self.buttons)
@@ -245,47 +232,14 @@ class ExportDialog(QDialog):
         layout.addLayout(bottom)
 
     # ----------------------------------------------------------------- paths
-    @staticmethod
-    def _default_folder() -> Path:
-        location = QStandardPaths.StandardLocation.DocumentsLocation
-        return Path(QStandardPaths.writableLocation(location) or Path.home())
-
     def _default_name(self) -> str:
         recipient = _safe_name(self.name_edit.text()) or self.tr("specialist")
         name = _safe_name(self.patient_name) or self.tr("Records")
         return f"{name} - packet for {recipient} {dt.date.today().isoformat()}.pdf"
 
-    def _note_path_edit(self) -> None:
-        self._path_touched = True
-
     def _recipient_changed(self) -> None:
-        if not self._path_touched:
-            folder = Path(self.pdf_edit.text()).parent if self.pdf_edit.text() else None
-            self.pdf_edit.setText(str((folder or self._default_folder()) / self._default_name()))
-            if self.zip_check.isChecked():
-                self.zip_edit.setText(str(Path(self.pdf_edit.text()).with_suffix(".zip")))
+        self.destination.suggest(self._default_name())
         self.delete_preset_button.setEnabled(self._recipient_key() in load_presets(self.settings))
-
-    def _zip_toggled(self, on: bool) -> None:
-        self.zip_edit.setEnabled(on)
-        self.zip_browse.setEnabled(on)
-        if on and not self.zip_edit.text() and self.pdf_edit.text():
-            self.zip_edit.setText(str(Path(self.pdf_edit.text()).with_suffix(".zip")))
-
-    def _choose_pdf(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the packet as"), self.pdf_edit.text(), self.tr("PDF (*.pdf)")
-        )
-        if name:
-            self._path_touched = True
-            self.pdf_edit.setText(name if name.lower().endswith(".pdf") else name + ".pdf")
-
-    def _choose_zip(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the archive as"), self.zip_edit.text(), self.tr("ZIP (*.zip)")
-        )
-        if name:
-            self.zip_edit.setText(name if name.lower().endswith(".zip") else name + ".zip")
 
     # ----------------------------------------------------------------- presets
     def _recipient_key(self) -> str:
@@ -384,8 +338,7 @@ class ExportDialog(QDialog):
         )
 
     def request(self) -> ExportRequest:
-        out_zip = Path(self.zip_edit.text().strip()) if self.zip_check.isChecked() else None
-        return ExportRequest(self.options(), Path(self.pdf_edit.text().strip()), out_zip)
+        return ExportRequest(self.options(), self.destination.out_pdf(), self.destination.out_zip())
 
     def problem(self) -> str:
         """Why the dialog cannot export yet, in one sentence; empty when it can."""
@@ -394,22 +347,14 @@ class ExportDialog(QDialog):
         if not self.for_printing:
             if self.password_edit.text() != self.confirm_edit.text():
                 return self.tr("The two passwords are not the same; please type them again.")
-            pdf = self.pdf_edit.text().strip()
-            if not pdf:
-                return self.tr("Choose where to save the packet.")
-            if not Path(pdf).parent.is_dir():
-                return self.tr("The folder %1 does not exist.").replace("%1", str(Path(pdf).parent))
-            if self.zip_check.isChecked():
-                archive = self.zip_edit.text().strip()
-                if not archive:
-                    return self.tr("Choose where to save the archive.")
-                if Path(archive) == Path(pdf):
-                    return self.tr("The packet and the archive need different file names.")
-                if self.password_edit.text():
-                    return self.tr(
-                        "An archive would hold the original files unprotected; remove the "
-                        "password or untick the archive."
-                    )
+            where = self.destination.problem()
+            if where:
+                return where
+            if self.zip_check.isChecked() and self.password_edit.text():
+                return self.tr(
+                    "An archive would hold the original files unprotected; remove the "
+                    "password or untick the archive."
+                )
         return ""
 
     def _update(self) -> None:
