@@ -31,6 +31,7 @@ from opinion_desktop.ui.widgets.document_viewer import DocumentViewer
 from opinion_desktop.ui.widgets.elided_label import ElidedLabel
 from opinion_desktop.ui.widgets.filter_panel import FilterPanel
 from opinion_desktop.ui.widgets.record_form import RecordForm
+from opinion_desktop.ui.widgets.snippet_delegate import SnippetDelegate
 from opinion_desktop.ui.widgets.timeline import TimelineStrip
 
 SEARCH_DELAY_MS = 250
@@ -156,6 +157,7 @@ class RecordsBrowser(QWidget):
         header.resizeSection(Column.INSTITUTION, metrics.horizontalAdvance("St Mary Hosp") + 16)
         header.resizeSection(Column.PAGES, metrics.horizontalAdvance("Pages") + 20)
         table.setColumnHidden(Column.MATCH, True)
+        table.setItemDelegateForColumn(Column.MATCH, SnippetDelegate(table))
         table.selectionModel().selectionChanged.connect(self._selection_changed)
         return table
 
@@ -250,7 +252,7 @@ class RecordsBrowser(QWidget):
         if not query or self._case is None:
             self.proxy.set_search_hits(None)
             self.model.set_snippets({})
-            self.table.setColumnHidden(Column.MATCH, True)
+            self._show_match_column(False)
         else:
             try:
                 hits = self._case.records.search(query)
@@ -259,8 +261,19 @@ class RecordsBrowser(QWidget):
                 hits = []
             self.model.set_snippets({h.record_id: _plain_snippet(h.snippet) for h in hits})
             self.proxy.set_search_hits(h.record_id for h in hits)
-            self.table.setColumnHidden(Column.MATCH, False)
+            self._show_match_column(True)
         self._update_result_label()
+
+    def _show_match_column(self, searching: bool) -> None:
+        """While searching, where each record matched takes the place of institution and pages."""
+        if searching == (not self.table.isColumnHidden(Column.MATCH)):
+            return
+        header = self.table.horizontalHeader()
+        self.table.setColumnHidden(Column.MATCH, not searching)
+        self.table.setColumnHidden(Column.INSTITUTION, searching)
+        self.table.setColumnHidden(Column.PAGES, searching)
+        if searching:
+            header.resizeSection(Column.MATCH, max(120, self.table.viewport().width() // 2 - 60))
 
     def _filter_changed(self, record_filter: RecordFilter) -> None:
         self.proxy.set_record_filter(record_filter)

@@ -152,6 +152,17 @@ def _case(folder: Path) -> CaseFile:
         return build_fallback_case(path)
 
 
+def _settle(app: QApplication) -> None:
+    for _ in range(10):
+        app.processEvents()
+
+
+def _save(window: MainWindow, app: QApplication, target: Path) -> Path:
+    _settle(app)
+    window.grab().save(str(target))
+    return target
+
+
 def take(outdir: Path) -> list[Path]:
     """Save the screenshots into ``outdir``; returns the files written."""
     outdir.mkdir(parents=True, exist_ok=True)
@@ -164,19 +175,25 @@ def take(outdir: Path) -> list[Path]:
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
             QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder / "settings"))
+        case = _case(folder)
         window = MainWindow()
-        window.set_case(_case(folder))
         window.resize(*SIZE)
         window.show()
+        window.set_case(case)
         browser = window.browser
         pathology = [r for r in browser.model.records() if r.kind == RecordKind.PATHOLOGY]
         if pathology:
             browser.select_record(pathology[0].id)
-        for _ in range(10):
-            app.processEvents()
-        target = outdir / "main-window.png"
-        window.grab().save(str(target))
-        written.append(target)
+        written.append(_save(window, app, outdir / "main-window.png"))
+
+        browser.search_box.setText("HER2")
+        browser.run_search()
+        if browser.proxy.rowCount():
+            browser.table.selectRow(0)
+        written.append(_save(window, app, outdir / "search.png"))
+
+        window.close_case()
+        written.append(_save(window, app, outdir / "welcome.png"))
         window.close()
         app.processEvents()
     return written

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -71,6 +72,7 @@ class WelcomePage(QWidget):
         card = QFrame(self)
         card.setObjectName("welcomeCard")
         card.setMaximumWidth(760)
+        card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         inner = QVBoxLayout(card)
         inner.setSpacing(14)
         inner.addWidget(title)
@@ -79,12 +81,17 @@ class WelcomePage(QWidget):
         inner.addLayout(buttons)
         inner.addSpacing(12)
         inner.addWidget(self.recent_label)
-        inner.addWidget(self.recent_list, 1)
+        inner.addWidget(self.recent_list)
+        inner.addStretch(1)
 
-        outer = QHBoxLayout(self)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(card, 4)
+        row.addStretch(1)
+        outer = QVBoxLayout(self)
         outer.addStretch(1)
-        outer.addWidget(card, 4)
-        outer.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
         self.set_recent([])
 
     def _button(self, text: str, name: str) -> QPushButton:
@@ -102,6 +109,9 @@ class WelcomePage(QWidget):
             self.recent_list.addItem(item)
         self.recent_label.setVisible(bool(paths))
         self.recent_list.setVisible(bool(paths))
+        rows = max(3, len(paths))
+        frame = 2 * self.recent_list.frameWidth() + 8
+        self.recent_list.setFixedHeight(rows * self.recent_list.sizeHintForRow(0) + frame)
 
     def _activated(self, item: QListWidgetItem) -> None:
         self.recent_chosen.emit(str(item.data(PATH_ROLE)))

@@ -87,6 +87,10 @@ class TimelineStrip(QWidget):
             placed.append((QPointF(x, y), record))
         return placed
 
+    def mark_position(self, record_id: int) -> QPointF | None:
+        """Where a record's mark is drawn; ``None`` when it is not on the timeline."""
+        return next((c for c, r in self._positions() if r.id == record_id), None)
+
     def _record_at(self, point: QPointF) -> Record | None:
         best: tuple[float, Record] | None = None
         for centre, record in self._positions():
