@@ -142,6 +142,9 @@ class ExportDialog(QDialog):
         self.export_button = self.buttons.addButton(go, QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setAccessibleName(go)
         self.export_button.setDefault(True)
+        cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel_button.setText(self.tr("Cancel"))
+        cancel_button.setAccessibleName(self.tr("Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 

@@ -224,6 +224,12 @@ class PrintController(QObject):
         else:
             self.exports.cancel()
 
+    def cancel_and_wait(self) -> None:
+        """Stop making or printing the packet (used when the case closes)."""
+        self.exports.cancel_and_wait()
+        if self.page_printer is not None:
+            self.page_printer.cancel()
+
     def _progressed(self, done: int, total: int) -> None:
         if self.progress is not None:
             self.progress.setValue(done)

@@ -8,8 +8,18 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QUrl
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDateEdit,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from opinion_desktop.domain.bundle import ExportResult, OnFailure, RecordOrder
@@ -222,3 +232,44 @@ def test_a_failed_export_is_one_plain_sentence(
     assert blocker.args == [None]
     assert controller.error.endswith(".") and "\n" not in controller.error
     assert "folder" in controller.error
+
+
+def test_the_export_command_opens_the_dialog_and_exports_what_it_says(
+    qtbot: QtBot, demo: CaseFile, parent: QWidget, tmp_path: Path
+) -> None:
+    out = tmp_path / "from-the-dialog.pdf"
+    shown: list[ExportDialog] = []
+
+    def fill_and_press_export() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ExportDialog)
+        shown.append(dialog)
+        fill_for_mehta(dialog, out)
+        dialog.export_button.click()
+
+    controller = ExportController(parent)
+    opened: list[str] = []
+    controller.open_url = lambda url: opened.append(QUrl(url).toLocalFile()) or True
+    with qtbot.waitSignal(controller.finished, timeout=EXPORT_TIMEOUT_MS) as blocker:
+        QTimer.singleShot(0, fill_and_press_export)
+        assert controller.export(demo)
+    assert len(shown) == 1
+    assert isinstance(blocker.args[0], ExportResult) and out.is_file()
+    button = controller.message_button("Show in folder")
+    assert button is not None
+    button.click()
+    assert opened == [str(tmp_path)]
+
+
+def test_every_control_of_the_dialog_has_an_accessible_name(
+    qtbot: QtBot, demo: CaseFile, parent: QWidget
+) -> None:
+    dialog = make_dialog(qtbot, demo, parent)
+    kinds = (QAbstractButton, QLineEdit, QComboBox, QPlainTextEdit, QListWidget, QDateEdit)
+    controls = [
+        w
+        for w in dialog.findChildren(QWidget)
+        if isinstance(w, kinds) and not isinstance(w.parent(), QAbstractSpinBox | QComboBox)
+    ]
+    assert len(controls) > 25
+    assert [w for w in controls if not w.accessibleName()] == []
