@@ -17,12 +17,15 @@ from pathlib import Path
 
 from opinion_desktop.domain.errors import OpinionDesktopError
 from opinion_desktop.domain.imports import ImportOutcome, ImportStatus
+from opinion_desktop.domain.labs import PortalImport
 from opinion_desktop.domain.records import NewDocument, RecordKind
 from opinion_desktop.services.file_types import HEAD_SIZE, sniff
 from opinion_desktop.services.guessing import guess_fields
 from opinion_desktop.services.input_files import InputFile, collect
+from opinion_desktop.services.portal.dispatch import store_portal, with_kind
 from opinion_desktop.services.progress import CancelToken, ProgressCallback, no_progress
 from opinion_desktop.services.readers import (
+    PORTAL_TYPES,
     READERS,
     Extracted,
     Job,
@@ -42,7 +45,7 @@ MAX_FILE_BYTES = 512 * 1024 * 1024
 _READ_AHEAD = 16
 _READ_AHEAD_BYTES = 256 * 1024 * 1024
 
-_Pool = WorkerPool[Job, "Extracted | Refusal"]
+_Pool = WorkerPool[Job, "Extracted | PortalImport | Refusal"]
 
 
 @dataclass
@@ -123,7 +126,7 @@ class _Importer:
             pages = self._case.records.get(existing).page_count
             return ImportOutcome(path, ImportStatus.DUPLICATE, record_id=existing, pages=pages)
         file_type = sniff(data[:HEAD_SIZE])
-        if file_type not in READERS:
+        if file_type not in READERS and file_type not in PORTAL_TYPES:
             return _refused(path, unreadable_reason(file_type, name))
         pending.data = data
         pending.ticket = self._pool.submit(Job(str(path), name, file_type, self._password))
@@ -157,13 +160,15 @@ class _Importer:
         )
 
     def _conclude(
-        self, pending: _Pending, result: Extracted | Refusal | PoolFailure
+        self, pending: _Pending, result: Extracted | PortalImport | Refusal | PoolFailure
     ) -> ImportOutcome:
         name = pending.path.name
         if isinstance(result, PoolFailure):
             return _refused(pending.path, self._failure_reason(name, result))
         if isinstance(result, Refusal):
             return _refused(pending.path, result.reason, needs_password=result.needs_password)
+        if isinstance(result, PortalImport):
+            return store_portal(self._case, pending.path, with_kind(result, self._kind))
         return self._store(pending, result)
 
     def _failure_reason(self, name: str, failure: PoolFailure) -> str:

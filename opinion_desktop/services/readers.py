@@ -3,7 +3,8 @@
 :func:`run_job` is what the worker processes run, so everything here must be safe to do on
 hostile input inside a process that may be killed. A reader raises
 :class:`~opinion_desktop.domain.errors.ImportRefusedError` (one plain sentence); anything else it
-raises means the file is damaged. New readers (C-CDA, FHIR...) are added to :data:`READERS`.
+raises means the file is damaged. New readers are added to :data:`READERS`; health-record
+exports go to ``portal.dispatch.read_portal`` first.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from opinion_desktop.domain.errors import (
     PasswordRequiredError,
     WrongPasswordError,
 )
+from opinion_desktop.domain.labs import PortalImport
 from opinion_desktop.domain.records import PageText
 from opinion_desktop.services.file_types import FileType
 
@@ -83,6 +85,9 @@ def _text(data: bytes, name: str, file_type: FileType, password: str | None) -> 
     return read_text(data, name)
 
 
+#: Types the portal readers look at first (a lab CSV is plain text to the sniffer).
+PORTAL_TYPES = frozenset({FileType.XML, FileType.JSON, FileType.TEXT})
+
 READERS: dict[FileType, Reader] = {
     FileType.PDF: _pdf,
     FileType.JPEG: _image,
@@ -119,14 +124,24 @@ def unreadable_reason(file_type: FileType, name: str) -> str:
 
 def extract(
     data: bytes, name: str, file_type: FileType, password: str | None = None
-) -> Extracted | Refusal:
-    """Read ``data`` with the reader for its type; a refusal instead of any exception."""
+) -> Extracted | PortalImport | Refusal:
+    """Read ``data`` with the reader for its type; a refusal instead of any exception.
+
+    Health-record exports (FHIR JSON, C-CDA XML, lab CSV) go to the portal readers first and
+    come back as a :class:`PortalImport` (records with lab values) instead of pages of text.
+    """
     if not data:
         return Refusal(f"{name} is empty (0 bytes).")
-    reader = READERS.get(file_type)
-    if reader is None:
-        return Refusal(unreadable_reason(file_type, name))
     try:
+        if file_type in PORTAL_TYPES:
+            from opinion_desktop.services.portal.dispatch import read_portal
+
+            portal = read_portal(data, name, file_type)
+            if portal is not None:
+                return portal
+        reader = READERS.get(file_type)
+        if reader is None:
+            return Refusal(unreadable_reason(file_type, name))
         return reader(data, name, file_type, password)
     except (PasswordRequiredError, WrongPasswordError) as exc:
         return Refusal(str(exc), needs_password=True)
@@ -139,7 +154,7 @@ def extract(
         return Refusal(f"{name} is damaged and cannot be read.")
 
 
-def run_job(job: Job) -> Extracted | Refusal:
+def run_job(job: Job) -> Extracted | PortalImport | Refusal:
     """Read the file a job names (what a worker process runs)."""
     try:
         data = Path(job.path).read_bytes()

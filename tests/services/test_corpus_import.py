@@ -109,3 +109,17 @@ def test_a_file_that_takes_too_long_is_stopped_and_refused(case: CaseFile, corpu
     )
     assert case.records.count() == 0 and case.integrity_problems() == []
     assert multiprocessing.active_children() == []
+
+
+def test_portal_exports_in_the_corpus(case: CaseFile, corpus: Path) -> None:
+    folder = corpus / "ccda"
+    outcomes = _by_name(import_paths(case, [folder]))
+    assert set(outcomes) == {p.name for p in folder.iterdir()}
+    for name, outcome in outcomes.items():
+        if name.startswith("Documents__"):
+            assert outcome.status is ImportStatus.IMPORTED, outcome
+        elif outcome.status is ImportStatus.REFUSED:
+            assert _one_sentence(outcome.reason), outcome
+    imported = {o.record_id for o in outcomes.values() if o.status is ImportStatus.IMPORTED}
+    assert len(imported) >= 7
+    assert case.integrity_problems() == []

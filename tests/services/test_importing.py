@@ -188,10 +188,10 @@ def _png_bomb() -> bytes:
             "movie.mp4 is not a kind of file Opinion Desktop can keep"
             " (PDF, JPEG, PNG, TIFF or text).",
         ),
-        (  # until the portal readers are plugged into READERS
+        (  # through the portal readers, in a worker like every other file
             "ccd.xml",
             b'<?xml version="1.0"?><ClinicalDocument xmlns="urn:hl7-org:v3"/>',
-            "ccd.xml is a health-record export (XML), which Opinion Desktop cannot import yet.",
+            "ccd.xml is an empty C-CDA document: it holds no text.",
         ),
         ("photo.png", image_bytes("PNG")[:60], "photo.png is incomplete: the file was cut off."),
         (
