@@ -18,7 +18,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -34,7 +33,7 @@ from opinion_desktop.ui import settings as saved
 from opinion_desktop.ui.file_dialogs import FileChooser
 from opinion_desktop.ui.import_flow import ImportController
 from opinion_desktop.ui.messages import show_error
-from opinion_desktop.ui.new_case_dialog import NewCaseDialog
+from opinion_desktop.ui.new_case_dialog import ask_patient
 from opinion_desktop.ui.records_browser import RecordsBrowser
 from opinion_desktop.ui.theme import STYLE_SHEET
 from opinion_desktop.ui.welcome import WelcomePage
@@ -58,6 +57,7 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(STYLE_SHEET)
         self.case: CaseFile | None = None
         self.chooser = FileChooser(self)
+        self.ask_patient = ask_patient  # tests answer without a modal dialog
         self.undo_stack = QUndoStack(self)
         self.imports = ImportController(self)
         self.imports.finished.connect(self._import_finished)
@@ -251,10 +251,9 @@ class MainWindow(QMainWindow):
 
     # ----------------------------------------------------------------- commands
     def new_case(self) -> None:
-        dialog = NewCaseDialog(self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        patient = self.ask_patient(self)
+        if patient is None:
             return
-        patient = dialog.patient()
         path = self.chooser.case_to_create(patient.name + ".opcase")
         if path is None:
             return

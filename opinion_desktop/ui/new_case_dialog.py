@@ -58,3 +58,11 @@ class NewCaseDialog(QDialog):
             q = self.birth.date()
             birth = dt.date(q.year(), q.month(), q.day())
         return Patient(name=" ".join(self.name.text().split()), date_of_birth=birth)
+
+
+def ask_patient(parent: QWidget | None) -> Patient | None:
+    """Ask who a new case is about; ``None`` when the person cancels."""
+    dialog = NewCaseDialog(parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.patient()

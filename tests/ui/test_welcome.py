@@ -6,12 +6,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from opinion_desktop.domain.patient import Patient
 from opinion_desktop.storage.casefile import CaseFile
 from opinion_desktop.ui import settings as saved
 from opinion_desktop.ui.main_window import MainWindow
+from opinion_desktop.ui.new_case_dialog import NewCaseDialog
 
 
 def test_the_welcome_page_opens_a_recent_case(
@@ -59,3 +61,42 @@ def test_the_demo_case_opens_from_the_welcome_page(
         pytest.skip("the demo case is not available yet")
     assert window.browser.proxy.rowCount() >= 6
     assert str(window.case.path).startswith(str(tmp_path))
+
+
+def test_a_new_case_is_created_for_the_patient_named(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    target = tmp_path / "Ann Other.opcase"
+    window.ask_patient = lambda parent: Patient(name="Ann Other")
+    window.chooser.case_to_create = lambda suggested: target  # type: ignore[method-assign]
+    qtbot.mouseClick(window.welcome.new_button, Qt.MouseButton.LeftButton)
+    assert window.case is not None and window.case.path == target
+    assert target.is_file()
+    assert "Ann Other" in window.windowTitle()
+    assert window.counts_label.text() == "0 records · 0 pages"
+    assert window.browser.viewer.message.text() == "Choose a record to see its document."
+
+
+def test_a_new_case_never_overwrites_a_file(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    target = tmp_path / "taken.opcase"
+    target.write_bytes(b"precious")
+    window.ask_patient = lambda parent: Patient(name="Ann Other")
+    window.chooser.case_to_create = lambda suggested: target  # type: ignore[method-assign]
+    window.new_case()
+    assert window.case is None
+    assert target.read_bytes() == b"precious"
+    boxes = window.findChildren(QMessageBox)
+    assert boxes and boxes[-1].text() == "taken.opcase already exists; choose another name."
+
+
+def test_the_new_case_dialog_asks_for_a_name(qtbot: QtBot) -> None:
+    dialog = NewCaseDialog()
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()
+    qtbot.keyClicks(dialog.name, "  Maria   Example ")
+    assert ok.isEnabled()
+    dialog.birth_unknown.setChecked(True)
+    assert dialog.patient() == Patient(name="Maria Example", date_of_birth=None)
