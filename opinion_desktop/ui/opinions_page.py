@@ -7,7 +7,7 @@ record opens through :attr:`OpinionsPage.open_record_requested`; the main window
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QFont, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -32,7 +32,6 @@ from opinion_desktop.storage.casefile import CaseFile
 from opinion_desktop.ui.messages import show_error
 from opinion_desktop.ui.models.opinions_table import (
     OPINION_ROLE,
-    OpinionColumn,
     OpinionsTableModel,
 )
 from opinion_desktop.ui.opinion_undo import (
@@ -97,8 +96,9 @@ class OpinionsPage(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(detail)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self._sizes_pending = True
         self.splitter.setChildrenCollapsible(False)
 
         self.tabs = QTabWidget(self)
@@ -147,7 +147,7 @@ class OpinionsPage(QWidget):
         header = table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(OpinionColumn.INSTITUTION, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         table.selectionModel().selectionChanged.connect(self._selection_changed)
         return table
 
@@ -209,6 +209,14 @@ class OpinionsPage(QWidget):
             self.heading.setText(
                 self.tr("No opinion yet. Add one with “New opinion”, or create one from a record.")
             )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._sizes_pending:
+            self._sizes_pending = False
+            width = max(self.width(), 800)
+            list_width = min(max(self.table.horizontalHeader().length() + 4, 360), int(width * 0.4))
+            self.splitter.setSizes([list_width, width - list_width])
 
     def show_comparison(self) -> None:
         self.tabs.setCurrentWidget(self.comparison)

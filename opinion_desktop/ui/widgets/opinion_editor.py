@@ -125,7 +125,7 @@ class OpinionEditor(QWidget):
         self.treatment = TreatmentEditor(self)
         self.questions = QuestionsEditor(self)
         self.based_on = RecordsPicker(self)
-        self.based_on.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
+        self.based_on.setMinimumHeight(self.fontMetrics().lineSpacing() * 10)
         for part in (self.biomarkers, self.treatment, self.questions, self.based_on):
             part.changed.connect(self._commit)
 

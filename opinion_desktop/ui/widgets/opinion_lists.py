@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -55,7 +56,8 @@ class TableEditor(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.itemChanged.connect(self._item_changed)
@@ -106,7 +108,7 @@ class TableEditor(QWidget):
             self.table.setRowCount(0)
             for values in cells:
                 self._append(values)
-            self.table.resizeRowsToContents()
+            self.fit_height()
         finally:
             self._filling = False
 
@@ -118,8 +120,21 @@ class TableEditor(QWidget):
 
     def _item_changed(self, _item: QTableWidgetItem) -> None:
         if not self._filling:
-            self.table.resizeRowsToContents()
+            self.fit_height()
             self.changed.emit()
+
+    def fit_height(self) -> None:
+        """Rows as tall as their wrapped text; the table as tall as its rows (no scrolling)."""
+        self.table.resizeRowsToContents()
+        rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
+        empty = self.table.verticalHeader().defaultSectionSize()
+        header = self.table.horizontalHeader().sizeHint().height()
+        frame = self.table.frameWidth() * 2
+        self.table.setFixedHeight(header + max(rows, empty) + frame + 2)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_height()
 
     # ----------------------------------------------------------------- buttons
     def add_row(self) -> None:
@@ -128,6 +143,7 @@ class TableEditor(QWidget):
             self._append([""] * self.table.columnCount())
         finally:
             self._filling = False
+        self.fit_height()
         row = self.table.rowCount() - 1
         self.table.setCurrentCell(row, self._first_text_column())
         item = self.table.item(row, self._first_text_column())

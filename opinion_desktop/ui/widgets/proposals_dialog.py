@@ -96,7 +96,7 @@ class ProposalsDialog(QDialog):
         for number, proposal in enumerate(self.proposals):
             self._add_row(grid, number, proposal)
         grid.setRowStretch(len(self.proposals) * 3, 1)
-        scroll = QScrollArea(self)
+        self.scroll_area = scroll = QScrollArea(self)
         scroll.setWidget(rows)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.StyledPanel)
@@ -135,8 +135,10 @@ class ProposalsDialog(QDialog):
         value = QLineEdit(proposal.value, self)
         value.setAccessibleName(self.tr("%1 value").replace("%1", label))
         value.setCursorPosition(0)
-        quote = " ".join(proposal.sentence.split())
-        source = QLabel(self.tr("From the text: “%1”").replace("%1", quote), self)
+        quote = self.tr("From the text: “%1”").replace("%1", " ".join(proposal.sentence.split()))
+        for more in proposal.also_from:
+            quote += "\n" + self.tr("and: “%1”").replace("%1", " ".join(more.split()))
+        source = QLabel(quote, self)
         source.setObjectName("proposalSource")
         source.setWordWrap(True)
         source.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
