@@ -42,6 +42,7 @@ _PRELOAD = [
     "opinion_desktop.services.pdf_text",
     "opinion_desktop.services.image_pages",
     "opinion_desktop.services.text_files",
+    "opinion_desktop.services.portal.dispatch",
     "pypdf.filters",
     "PIL.JpegImagePlugin",
     "PIL.PngImagePlugin",
