@@ -2,7 +2,8 @@
 
 Files are recognised by their content, read (in worker processes bounded in time and memory, two
 at a time) into pages of text, given first guesses of kind, date and institution, and stored in
-input order from the calling thread. A refused file leaves the case exactly as it was.
+input order from the calling thread. Health-record exports (FHIR, C-CDA, lab CSV) are read by the
+portal readers and stored with their lab values. A refused file leaves the case exactly as it was.
 """
 
 from __future__ import annotations
