@@ -73,11 +73,16 @@ class RecordsBrowser(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = self._make_table()
         self.timeline = TimelineStrip(self)
+        # A filter change removes rows in many ranges: redraw the timeline once afterwards.
+        self._timeline_timer = QTimer(self)
+        self._timeline_timer.setSingleShot(True)
+        self._timeline_timer.setInterval(0)
+        self._timeline_timer.timeout.connect(self._refresh_timeline)
         self.timeline.record_clicked.connect(self.select_record)
         for signal in (self.proxy.modelReset, self.proxy.layoutChanged):
-            signal.connect(self._refresh_timeline)
-        self.proxy.rowsInserted.connect(self._refresh_timeline)
-        self.proxy.rowsRemoved.connect(self._refresh_timeline)
+            signal.connect(self._timeline_timer.start)
+        self.proxy.rowsInserted.connect(self._timeline_timer.start)
+        self.proxy.rowsRemoved.connect(self._timeline_timer.start)
 
         self.heading = ElidedLabel("", self)
         self.heading.setObjectName("recordHeading")
@@ -259,6 +264,7 @@ class RecordsBrowser(QWidget):
             except OpinionDesktopError as error:
                 show_error(self, error)
                 hits = []
+            self.model.fetch_all()
             self.model.set_snippets({h.record_id: _plain_snippet(h.snippet) for h in hits})
             self.proxy.set_search_hits(h.record_id for h in hits)
             self._show_match_column(True)
@@ -276,6 +282,8 @@ class RecordsBrowser(QWidget):
             header.resizeSection(Column.MATCH, max(120, self.table.viewport().width() // 2 - 60))
 
     def _filter_changed(self, record_filter: RecordFilter) -> None:
+        if record_filter != RecordFilter():
+            self.model.fetch_all()  # the rows shown must be every match, not the first batch
         self.proxy.set_record_filter(record_filter)
         self._update_result_label()
 

@@ -112,9 +112,11 @@ class RecordsTableModel(QAbstractTableModel):
             self.dataChanged.emit(top, bottom)
 
     def fetch_all(self) -> None:
+        """Hand every remaining row to the view at once (before filtering or searching)."""
         if self._fetched < len(self._records):
-            self.fetchMore(QModelIndex())
-            self.fetch_all()
+            self.beginInsertRows(QModelIndex(), self._fetched, len(self._records) - 1)
+            self._fetched = len(self._records)
+            self.endInsertRows()
 
     # ----------------------------------------------------------------- access
     def records(self) -> Sequence[Record]:
