@@ -9,6 +9,7 @@ background. Each value's tooltip quotes the sentence it came from; :data:`SOURCE
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -44,10 +45,20 @@ DIFFERS_MARK = "≠"
 SAME_MARK = "="
 DIFFERS_TINT = QColor("#fbe9c8")
 SECTION_TINT = QColor("#e6eaef")
+HEADING_TEXT = QColor("#1f2933")
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ComparisonTableModel", text)
+
+
+def _header_lines(title: str) -> str:
+    """'First opinion: Ana Ruiz, MD (2026-02-10)' -> kind, who and date on lines of their own."""
+    kind, _, who = title.partition(": ")
+    match = re.fullmatch(r"(.*) \((\d{4}-\d{2}-\d{2})\)", who)
+    if match:
+        who = f"{match.group(1)}\n{match.group(2)}"
+    return f"{kind}\n{who}" if who else kind
 
 
 @dataclass(frozen=True)
@@ -122,8 +133,7 @@ class ComparisonTableModel(QAbstractTableModel):
             if section == MARK_COLUMN:
                 return _tr("Agree?")
             title = self._comparison.opinion_titles[section - FIRST_OPINION_COLUMN]
-            kind, _, who = title.partition(": ")
-            return f"{kind}\n{who}" if who and role == Qt.ItemDataRole.DisplayRole else title
+            return _header_lines(title) if role == Qt.ItemDataRole.DisplayRole else title
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -131,6 +141,8 @@ class ComparisonTableModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
+        if self._lines[index.row()].row is None:
+            return Qt.ItemFlag.NoItemFlags  # a heading: not a stop for the keyboard
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -156,6 +168,8 @@ class ComparisonTableModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(SECTION_TINT)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(HEADING_TEXT)  # dark, although the heading is not selectable
         return None
 
     def _row_data(self, row: ComparisonRow, column: int, role: int) -> Any:

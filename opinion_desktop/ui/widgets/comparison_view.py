@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,6 +35,9 @@ from opinion_desktop.ui.models.comparison_table import (
     SOURCE_ROLE,
     ComparisonTableModel,
 )
+
+#: Tick boxes for the opinions to compare, side by side in rows of this many.
+CHOICE_COLUMNS = 2
 
 #: Asks where to save the PDF; returns None when the person cancels.
 PdfPathChooser = Callable[[QWidget, str], Path | None]
@@ -88,9 +92,11 @@ class ComparisonView(QWidget):
 
         self.choices = QWidget(self)
         self.choices.setAccessibleName(self.tr("Opinions to compare"))
-        self._choices_layout = QHBoxLayout(self.choices)
+        self._choices_layout = QGridLayout(self.choices)
         self._choices_layout.setContentsMargins(0, 0, 0, 0)
-        self._choices_layout.setSpacing(16)
+        self._choices_layout.setHorizontalSpacing(16)
+        self._choices_layout.setVerticalSpacing(2)
+        self._choices_layout.setColumnStretch(CHOICE_COLUMNS, 1)
         self.choices_label = QLabel(self.tr("Compare:"), self)
 
         self.model = ComparisonTableModel(self)
@@ -124,7 +130,7 @@ class ComparisonView(QWidget):
         self.source_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         top = QHBoxLayout()
-        top.addWidget(self.choices_label)
+        top.addWidget(self.choices_label, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.choices, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -152,10 +158,22 @@ class ComparisonView(QWidget):
         self._opinions = list(opinions)
         self._record_titles = dict(record_titles or {})
         wanted = set(chosen) if chosen is not None else None
+        if [o.id for o in self._opinions] == list(self.choice_boxes):
+            for opinion in self._opinions:  # the same opinions: keep the boxes, new titles
+                box = self.choice_boxes[opinion.id]
+                box.setText(opinion.title)
+                box.setAccessibleName(self.tr("Compare %1").replace("%1", opinion.title))
+                if wanted is not None:
+                    box.blockSignals(True)
+                    box.setChecked(opinion.id in wanted)
+                    box.blockSignals(False)
+            self._refresh()
+            return
         while self._choices_layout.count():
             item = self._choices_layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()
                 widget.deleteLater()
         self.choice_boxes = {}
         for opinion in self._opinions:
@@ -165,9 +183,9 @@ class ComparisonView(QWidget):
                 opinion.id in wanted if wanted is not None else before.get(opinion.id, True)
             )
             box.toggled.connect(self._refresh)
-            self._choices_layout.addWidget(box)
+            row, column = divmod(len(self.choice_boxes), CHOICE_COLUMNS)
+            self._choices_layout.addWidget(box, row, column)
             self.choice_boxes[opinion.id] = box
-        self._choices_layout.addStretch(1)
         self._refresh()
 
     def set_chosen(self, opinion_ids: Iterable[int]) -> None:
@@ -205,6 +223,8 @@ class ComparisonView(QWidget):
         self.pdf_button.setEnabled(comparison is not None)
         self._show_source(None)
         self._fit_columns()
+        self.table.selectionModel().clearCurrentIndex()
+        self.table.scrollToTop()
         self.chosen_changed.emit()
 
     def _fit_columns(self) -> None:
@@ -236,7 +256,31 @@ class ComparisonView(QWidget):
             if each * opinions > available
             else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
         )
-        self.table.resizeRowsToContents()
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Each row as tall as its longest wrapped value (style padding included)."""
+        model = self.model
+        header = self.table.horizontalHeader()
+        plain = self.table.font()
+        bold = QFont(plain)
+        bold.setBold(True)
+        padding = 2 * 6 + 6  # the theme's cell padding, and the item's own text margins
+        for row in range(model.rowCount()):
+            height = 0
+            for column in range(model.columnCount()):
+                index = model.index(row, column)
+                text = str(index.data() or "")
+                font = index.data(Qt.ItemDataRole.FontRole)
+                metrics = QFontMetrics(font if isinstance(font, QFont) else plain)
+                width = max(40, header.sectionSize(column) - padding)
+                if self.table.columnSpan(row, column) > 1:
+                    width = 10_000
+                rect = metrics.boundingRect(
+                    0, 0, width, 100_000, int(Qt.TextFlag.TextWordWrap), text
+                )
+                height = max(height, rect.height())
+            self.table.setRowHeight(row, height + 12)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

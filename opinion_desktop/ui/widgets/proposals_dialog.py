@@ -109,6 +109,9 @@ class ProposalsDialog(QDialog):
             self.tr("&Create opinion"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.create_button.setAccessibleName(self.tr("Create opinion"))
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        if cancel is not None:
+            cancel.setAccessibleName(self.tr("Cancel: create no opinion"))
         self.create_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
