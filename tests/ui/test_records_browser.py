@@ -6,11 +6,13 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
-from opinion_desktop.domain.records import RecordKind
+from opinion_desktop.domain.records import Record, RecordFields, RecordKind
 from opinion_desktop.ui.main_window import MainWindow
-from opinion_desktop.ui.models.records_table import Column
+from opinion_desktop.ui.models.records_table import Column, RecordsTableModel
+from opinion_desktop.ui.records_browser import RecordsBrowser
 
 
 def visible_titles(window: MainWindow) -> list[str]:
@@ -166,3 +168,24 @@ def test_date_unknown_and_kind_edits_are_undoable(open_window: MainWindow, qtbot
     assert restored.date_of_service == dt.date(2026, 2, 3)
     assert browser.form.date.date() == QDate(2026, 2, 3)
     assert not browser.form.date_unknown.isChecked()
+
+
+def test_a_filter_shows_matches_beyond_the_first_batch(qtbot: QtBot) -> None:
+    browser = RecordsBrowser(QUndoStack())
+    qtbot.addWidget(browser)
+    records = [
+        Record(
+            id=number,
+            fields=RecordFields(
+                kind=RecordKind.LAB if number % 10 == 0 else RecordKind.OTHER,
+                title=f"Record {number}",
+                date_of_service=dt.date(2020, 1, 1) + dt.timedelta(days=number),
+            ),
+        )
+        for number in range(1, 1501)
+    ]
+    browser.model.set_records(records)
+    assert browser.model.rowCount() == RecordsTableModel.BATCH  # the view gets rows in batches
+    browser.filters.kind_boxes[RecordKind.LAB].setChecked(True)
+    assert browser.proxy.rowCount() == 150
+    assert browser.result_label.text() == "Showing 150 of 1500 records."
