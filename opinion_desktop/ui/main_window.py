@@ -172,7 +172,10 @@ class MainWindow(QMainWindow):
     def _create_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addActions([self.new_action, self.open_action, self.demo_action])
+        file_menu.addActions([self.new_action, self.open_action])
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addAction(self.demo_action)
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.import_folder_action])
         file_menu.addSeparator()
@@ -190,6 +193,14 @@ class MainWindow(QMainWindow):
         self.view_menu = view_menu
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in saved.recent_cases():
+            action = self.recent_menu.addAction(f"{path.stem}  ({path.parent})")
+            action.triggered.connect(lambda _checked=False, p=path: self.open_case(p))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("No recent cases")).setEnabled(False)
 
     # ----------------------------------------------------------------- the case
     def open_case(self, path: Path) -> bool:

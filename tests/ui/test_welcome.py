@@ -100,3 +100,14 @@ def test_the_new_case_dialog_asks_for_a_name(qtbot: QtBot) -> None:
     assert ok.isEnabled()
     dialog.birth_unknown.setChecked(True)
     assert dialog.patient() == Patient(name="Maria Example", date_of_birth=None)
+
+
+def test_file_open_recent_lists_the_cases_opened_before(
+    open_window: MainWindow, case_path: Path
+) -> None:
+    open_window.recent_menu.aboutToShow.emit()
+    actions = open_window.recent_menu.actions()
+    assert [a.text().split("  ")[0] for a in actions] == ["maria"]
+    open_window.close_case()
+    actions[0].trigger()
+    assert open_window.case is not None and open_window.case.path == case_path
