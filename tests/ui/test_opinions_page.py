@@ -266,3 +266,31 @@ def test_the_fields_shown_are_every_field_of_the_opinion(page: OpinionsPage) -> 
     first = select(page, "Ana Ruiz, MD")
     assert page.editor.current_fields() == first.fields
     assert dataclasses.replace(first.fields, grade="x") != page.editor.current_fields()
+
+
+def test_biomarkers_and_records_are_added_in_the_editor(
+    page: OpinionsPage, demo: CaseFile, qtbot: QtBot
+) -> None:
+    page.show_editor()
+    first = select(page, "Ana Ruiz, MD")
+    markers = page.editor.biomarkers
+    qtbot.mouseClick(markers.add_button, Qt.MouseButton.LeftButton)
+    row = markers.table.rowCount() - 1
+    markers.table.item(row, 0).setText("PD-L1")
+    markers.table.item(row, 1).setText("CPS 5")
+    assert Biomarker("PD-L1", "CPS 5") in demo.opinions.get(first.id).fields.biomarkers
+    assert "PD-L1" in page.comparison.summary.text()
+
+    picker = page.editor.based_on
+    unticked = next(
+        r for r in range(picker.count()) if picker.item(r).checkState() == Qt.CheckState.Unchecked
+    )
+    picker.item(unticked).setCheckState(Qt.CheckState.Checked)
+    rid = picker.item(unticked).data(Qt.ItemDataRole.UserRole)
+    stored = demo.opinions.get(first.id).fields.based_on
+    assert stored == (*first.fields.based_on, rid)
+    assert picker.ticked() == tuple(sorted(stored))
+
+    undo_stack(page).undo()
+    assert demo.opinions.get(first.id).fields.based_on == first.fields.based_on
+    assert picker.item(unticked).checkState() == Qt.CheckState.Unchecked

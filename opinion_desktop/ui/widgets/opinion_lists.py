@@ -250,13 +250,17 @@ class RecordsPicker(QListWidget):
         self.itemChanged.connect(self._item_changed)
 
     def set_records(self, records: Sequence[Record], ticked: Sequence[int] = ()) -> None:
+        labels = [self._label(r) for r in records]
+        shown = [self.item(row) for row in range(self.count())]
+        if [(r.id, label) for r, label in zip(records, labels, strict=True)] == [
+            (i.data(Qt.ItemDataRole.UserRole), i.text()) for i in shown
+        ]:
+            return  # the same records: leave the list (and what is ticked) alone
         self._filling = True
         try:
             self.clear()
-            for record in records:
-                date = record.fields.date_of_service
-                parts = [date.isoformat() if date else self.tr("Date unknown"), record.title]
-                item = QListWidgetItem(" · ".join(p for p in parts if p), self)
+            for record, label in zip(records, labels, strict=True):
+                item = QListWidgetItem(label, self)
                 item.setData(Qt.ItemDataRole.UserRole, record.id)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(
@@ -264,6 +268,11 @@ class RecordsPicker(QListWidget):
                 )
         finally:
             self._filling = False
+
+    def _label(self, record: Record) -> str:
+        date = record.fields.date_of_service
+        parts = [date.isoformat() if date else self.tr("Date unknown"), record.title]
+        return " · ".join(p for p in parts if p)
 
     def set_ticked(self, ticked: Sequence[int]) -> None:
         self._filling = True
