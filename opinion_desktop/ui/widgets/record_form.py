@@ -140,8 +140,9 @@ class RecordForm(QWidget):
             self.kind.setCurrentIndex(max(0, self.kind.findData(fields.kind)))
             self.title.setText(fields.title)
             date = fields.date_of_service
-            if date is not None:
-                self.date.setDate(QDate(date.year, date.month, date.day))
+            # An unknown date starts from today when the person unticks "Unknown".
+            shown = date or dt.date.today()
+            self.date.setDate(QDate(shown.year, shown.month, shown.day))
             self.date_unknown.setChecked(date is None)
             self.date.setEnabled(record is not None and date is not None)
             self.institution.setText(fields.institution)
