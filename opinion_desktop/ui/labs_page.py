@@ -160,8 +160,7 @@ class LabsPage(QWidget):
         }
         for column, sample in widths.items():
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
-        table.doubleClicked.connect(self._open_index)
-        table.activated.connect(self._open_index)
+        table.activated.connect(self._open_index)  # double-click or Enter
         table.selectionModel().selectionChanged.connect(self._selection_changed)
         return table
 
