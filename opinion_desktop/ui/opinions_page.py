@@ -212,6 +212,8 @@ class OpinionsPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._case is not None and not event.spontaneous():
+            self.reload()  # records may have been added or renamed on another page
         if self._sizes_pending:
             self._sizes_pending = False
             width = max(self.width(), 800)

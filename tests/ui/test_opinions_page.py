@@ -18,7 +18,7 @@ from opinion_desktop.domain.opinions import (
     OpinionType,
     TreatmentModality,
 )
-from opinion_desktop.domain.records import RecordKind
+from opinion_desktop.domain.records import RecordFields, RecordKind
 from opinion_desktop.services.consult_questions import default_questions
 from opinion_desktop.storage.casefile import CaseFile
 from opinion_desktop.ui.opinions_page import OpinionsPage
@@ -294,3 +294,14 @@ def test_biomarkers_and_records_are_added_in_the_editor(
     undo_stack(page).undo()
     assert demo.opinions.get(first.id).fields.based_on == first.fields.based_on
     assert picker.item(unticked).checkState() == Qt.CheckState.Unchecked
+
+
+def test_records_added_elsewhere_appear_when_the_page_is_shown_again(
+    page: OpinionsPage, demo: CaseFile, qtbot: QtBot
+) -> None:
+    page.hide()
+    demo.records.add(RecordFields(kind=RecordKind.IMAGING, title="PET-CT, whole body"))
+    page.show()
+    qtbot.waitExposed(page)
+    picker = page.editor.based_on
+    assert any("PET-CT, whole body" in picker.item(r).text() for r in range(picker.count()))
