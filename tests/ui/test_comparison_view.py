@@ -104,13 +104,18 @@ def test_double_clicking_a_value_asks_to_open_its_record(
     index = view.model.index(rows(view)["biomarker:HER2"], FIRST_OPINION_COLUMN)
     view.table.scrollTo(index)
     centre = view.table.visualRect(index).center()
-    with qtbot.waitSignal(view.open_record_requested) as signal:
-        qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
-        qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
-    assert signal.args == [biopsy.id]
+    opened: list[int] = []
+    view.open_record_requested.connect(opened.append)
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert opened == [biopsy.id]  # once
+
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert opened == [biopsy.id, biopsy.id]
 
     with qtbot.assertNotEmitted(view.open_record_requested):
-        view.table.doubleClicked.emit(view.model.index(rows(view)["date"], FIRST_OPINION_COLUMN))
+        view.table.activated.emit(view.model.index(rows(view)["date"], FIRST_OPINION_COLUMN))
 
 
 def test_one_opinion_alone_is_shown_without_marks(view: ComparisonView) -> None:

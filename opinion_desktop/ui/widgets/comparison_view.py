@@ -111,7 +111,7 @@ class ComparisonView(QWidget):
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setHighlightSections(False)
-        self.table.doubleClicked.connect(self._open_index)
+        # Activated on a double-click or Enter (once; not doubleClicked as well).
         self.table.activated.connect(self._open_index)
         self.table.selectionModel().currentChanged.connect(self._current_changed)
 
