@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from opinion_desktop.domain.labs import AnalyteSummary, LabValue
-from opinion_desktop.services.lab_chart_markers import chart_markers
+from opinion_desktop.services.lab_trends import chart_markers
 from opinion_desktop.storage.casefile import CaseFile
 from opinion_desktop.ui.models.lab_values_table import (
     LAB_VALUE_ROLE,

@@ -9,7 +9,7 @@ from PySide6.QtCharts import QScatterSeries
 from PySide6.QtCore import QDateTime, Qt
 from pytestqt.qtbot import QtBot
 
-from opinion_desktop.services.lab_chart_markers import chart_markers
+from opinion_desktop.services.lab_trends import chart_markers
 from opinion_desktop.storage.casefile import CaseFile
 from opinion_desktop.ui.widgets.trend_chart import TrendChart
 from tests.ui.lab_samples import SECOND_OPINION, SURGERY, fill_labs

@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from opinion_desktop.domain.labs import LabValue, TrendSeries, format_number
+from opinion_desktop.domain.labs import LabValue, TrendSeries
+from opinion_desktop.services.lab_trends import range_words
 
 LINE_COLOUR = "#1f5fa3"  # 6.4:1 on white
 ABNORMAL_COLOUR = "#a61b1b"  # 7.0:1 on white
@@ -57,20 +58,6 @@ def _msecs(when: dt.datetime | dt.date) -> float:
 
 def _plotted(value: LabValue) -> float:
     return value.value_number if value.value_number is not None else 0.0
-
-
-def range_words(series: TrendSeries) -> str:
-    """``"0–31 U/mL"``, ``"≤ 31 U/mL"``; empty when the series has no range."""
-    low, high = series.ref_low, series.ref_high
-    if low is not None and high is not None:
-        text = f"{format_number(low)}–{format_number(high)}"
-    elif high is not None:
-        text = f"≤ {format_number(high)}"
-    elif low is not None:
-        text = f"≥ {format_number(low)}"
-    else:
-        return ""
-    return f"{text} {series.unit}".strip()
 
 
 class TrendChart(QWidget):
@@ -419,7 +406,11 @@ class TrendChart(QWidget):
                 .replace("%3", dates[0].isoformat() if dates[0] else "")
             ]
         outside = len(series.abnormal_points)
-        if range_words(series):
+        if range_words(series) and not outside:
+            words.append(
+                self.tr("All within the normal range %1.").replace("%1", range_words(series))
+            )
+        elif range_words(series):
             words.append(
                 self.tr("%1 outside the normal range %2.")
                 .replace("%1", str(outside))
