@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRectF, QSize, QSizeF, Qt, QTimer, Signal
-from PySide6.QtGui import QPageSize, QPainter
+from PySide6.QtGui import QImage, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
@@ -122,11 +122,15 @@ class PagePrinter(QObject):
         scale = min(area.width() / points.width(), area.height() / points.height())
         size = QSizeF(points.width() * scale, points.height() * scale)
         fine = min(self.dpi, self.printer.resolution()) / 72.0
-        image = self.document.render(
-            page,
-            QSize(round(points.width() * fine), round(points.height() * fine)),
-            fillColor=Qt.GlobalColor.white,
+        rendered = self.document.render(
+            page, QSize(round(points.width() * fine), round(points.height() * fine))
         )
+        # Pages render on a transparent background; printers want white paper.
+        image = QImage(rendered.size(), QImage.Format.Format_RGB32)
+        image.fill(Qt.GlobalColor.white)
+        backing = QPainter(image)
+        backing.drawImage(0, 0, rendered)
+        backing.end()
         left = (area.width() - size.width()) / 2
         top = (area.height() - size.height()) / 2
         painter.drawImage(QRectF(left, top, size.width(), size.height()), image)

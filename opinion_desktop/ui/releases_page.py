@@ -74,7 +74,7 @@ class ReleasesPage(QWidget):
         self.table.setModel(self.proxy)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(ReleaseColumn.PACKET, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ReleaseColumn.RECIPIENT, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.heading = QLabel(self)
@@ -94,6 +94,10 @@ class ReleasesPage(QWidget):
         records_header = self.records_table.horizontalHeader()
         records_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         records_header.setSectionResizeMode(RecordColumn.TITLE, QHeaderView.ResizeMode.Stretch)
+        # Long titles wrap onto a second line rather than being cut off.
+        self.records_table.setWordWrap(True)
+        rows = self.records_table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
         detail = QWidget(self)
         detail_layout = QVBoxLayout(detail)

@@ -15,7 +15,12 @@ from opinion_desktop.domain.bundle import ExportOptions, RecordSelection
 from opinion_desktop.domain.records import RecordKind
 from opinion_desktop.services.bundle import export_bundle
 from opinion_desktop.storage.casefile import CaseFile
-from opinion_desktop.ui.printing import PagePrinter, PrintController, pages_to_print
+from opinion_desktop.ui.printing import (
+    PagePrinter,
+    PrintController,
+    PrinterChooser,
+    pages_to_print,
+)
 from tests.ui.demo_case import demo_case_copy
 
 TIMEOUT_MS = 60_000
@@ -36,7 +41,9 @@ def window(qtbot: QtBot) -> QWidget:
     return widget
 
 
-def to_pdf_file(target: Path, page_range: tuple[int, int] | None = None):  # type: ignore[no-untyped-def]
+def to_pdf_file(
+    target: Path, page_range: tuple[int, int] | None = None
+) -> tuple[PrinterChooser, list[int]]:
     """A printer chooser that prints into ``target`` as a PDF file, as if chosen in the dialog."""
     asked: list[int] = []
 

@@ -32,9 +32,10 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ReleasesTableModel", text)
 
 
-def when_text(moment: dt.datetime) -> str:
-    """ "20 February 2026, 14:05": the day written out, so no one misreads 02/03."""
-    return f"{moment.day} {moment:%B %Y}, {moment:%H:%M}"
+def when_text(moment: dt.datetime, *, short: bool = False) -> str:
+    """Like "20 February 2026, 14:05" (short: "20 Feb 2026, 14:05"); never a puzzling 02/03."""
+    month = f"{moment:%b %Y}" if short else f"{moment:%B %Y}"
+    return f"{moment.day} {month}, {moment:%H:%M}"
 
 
 def fingerprint(sha256: str) -> str:
@@ -98,8 +99,10 @@ class ReleasesTableModel(QAbstractTableModel):
             return self._display(release, column)
         if role == SORT_ROLE:
             return self._sort_value(release, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == ReleaseColumn.FINGERPRINT:
-            return _tr("SHA-256 of the packet: %1").replace("%1", release.packet_sha256)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == ReleaseColumn.FINGERPRINT:
+                return _tr("SHA-256 of the packet: %1").replace("%1", release.packet_sha256)
+            return self._display(release, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             ReleaseColumn.RECORDS,
             ReleaseColumn.PAGES,
@@ -110,7 +113,7 @@ class ReleasesTableModel(QAbstractTableModel):
     @staticmethod
     def _display(release: Release, column: int) -> str:
         if column == ReleaseColumn.WHEN:
-            return when_text(release.created_at)
+            return when_text(release.created_at, short=True)
         if column == ReleaseColumn.RECIPIENT:
             return release.recipient or _tr("(no recipient named)")
         if column == ReleaseColumn.RECORDS:
@@ -197,8 +200,10 @@ class ReleasedRecordsModel(QAbstractTableModel):
             return record
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(record, column)
-        if role == Qt.ItemDataRole.ToolTipRole and not record.included:
-            return _tr("Not included: %1").replace("%1", record.reason)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if not record.included:
+                return _tr("Not included: %1").replace("%1", record.reason)
+            return self._display(record, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             RecordColumn.START,
             RecordColumn.PAGES,
