@@ -15,10 +15,11 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from opinion_desktop.domain.labs import LabFlag
 from opinion_desktop.domain.records import RecordFields, RecordKind
 from opinion_desktop.storage.casefile import CaseFile
 from opinion_desktop.ui.labs_page import LabsPage
-from opinion_desktop.ui.models.lab_values_table import LabColumn
+from opinion_desktop.ui.models.lab_values_table import LabColumn, flag_text
 from tests.ui.lab_samples import LabCase, fill_labs
 
 
@@ -158,3 +159,12 @@ def test_controls_have_accessible_names(page: LabsPage) -> None:
         and not isinstance(w.parent(), (QComboBox, QAbstractItemView))
     ]
     assert unnamed == []
+
+
+def test_every_flag_reads_as_words_with_a_symbol() -> None:
+    assert flag_text(LabFlag.HIGH) == "▲ High"
+    assert flag_text(LabFlag.LOW) == "▼ Low"
+    assert flag_text(LabFlag.CRITICAL_HIGH) == "‼ Critically high"
+    assert flag_text(LabFlag.CRITICAL_LOW) == "‼ Critically low"
+    assert flag_text(LabFlag.NORMAL) == "Normal"
+    assert flag_text(LabFlag.UNKNOWN) == ""

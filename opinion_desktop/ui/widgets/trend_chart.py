@@ -22,13 +22,14 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QDate, QDateTime, QMargins, QPointF, Qt, QTime
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QGraphicsSimpleTextItem,
     QHBoxLayout,
     QLabel,
     QStackedWidget,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +45,8 @@ RANGE_EDGE = "#5c8f68"
 AXIS_TEXT = "#1f2933"
 #: Markers further than this outside the measured dates are left off the chart.
 MARKER_REACH = dt.timedelta(days=120)
+#: Above this many points, values are not written beside them (the table has them).
+MAX_POINT_LABELS = 14
 
 
 def _msecs(when: dt.datetime | dt.date) -> float:
@@ -77,6 +80,7 @@ class TrendChart(QWidget):
         self.marker_lines: list[QLineSeries] = []
         self.marker_labels: list[QGraphicsSimpleTextItem] = []
         self._marker_positions: list[float] = []
+        self._hovering: dict[int, LabValue] = {}
 
         self.unit_label = QLabel(self.tr("Unit:"), self)
         self.unit_choice = QComboBox(self)
@@ -333,8 +337,18 @@ class TrendChart(QWidget):
             xy = QPointF(_msecs(point.collected_at), _plotted(point))
             line.append(xy)
             (abnormal if point.is_abnormal else normal).append(xy)
+        label_font = QFont(self.font())
+        label_font.setPointSizeF(max(9.0, label_font.pointSizeF() * 0.9))
+        for scatter, colour in ((normal, AXIS_TEXT), (abnormal, ABNORMAL_COLOUR)):
+            scatter.setPointLabelsVisible(len(series.points) <= MAX_POINT_LABELS)
+            scatter.setPointLabelsFormat("@yPoint")
+            scatter.setPointLabelsColor(QColor(colour))
+            scatter.setPointLabelsFont(label_font)
+            scatter.setPointLabelsClipping(False)
+            scatter.hovered.connect(self._point_hovered)
         for item in (line, normal, abnormal):
             self.chart.addSeries(item)
+        self._hovering = {round(_msecs(p.collected_at)): p for p in series.points if p.collected_at}
         self.value_series, self.normal_points, self.abnormal_points = line, normal, abnormal
 
     def _add_marker(self, x: float, label: str, y_min: float, y_max: float) -> None:
@@ -356,8 +370,26 @@ class TrendChart(QWidget):
         self.marker_labels.append(text)
         self._marker_positions.append(x)
 
+    def _point_hovered(self, point: QPointF, state: bool) -> None:
+        """A tooltip with the value, its date and flag in words."""
+        value = self._hovering.get(round(point.x()))
+        if not state or value is None:
+            QToolTip.hideText()
+            return
+        words = [f"{value.display_value} {value.unit}".strip()]
+        if value.collected_date:
+            words.append(value.collected_date.isoformat())
+        if value.flag.label:
+            words.append(self.tr(value.flag.label))
+        QToolTip.showText(QCursor.pos(), " · ".join(words), self.view)
+
     def _hide_from_legend(self) -> None:
         legend = self.chart.legend()
+        if self.range_area is not None:
+            for marker in legend.markers(self.range_area):
+                marker.setShape(QLegend.MarkerShape.MarkerShapeRectangle)
+                marker.setBrush(QBrush(QColor(RANGE_FILL)))
+                marker.setPen(QPen(QColor(RANGE_EDGE), 1))
         hidden = [self.value_series, *self.marker_lines[1:]]
         for item in hidden:
             if item is not None:
