@@ -26,7 +26,7 @@ from opinion_desktop.domain.bundle import ExportResult, OnFailure, RecordOrder
 from opinion_desktop.domain.records import RecordKind
 from opinion_desktop.storage.casefile import CaseFile
 from opinion_desktop.ui.export_dialog import ExportDialog
-from opinion_desktop.ui.export_flow import ExportController
+from opinion_desktop.ui.export_flow import ExportController, UrlOpener
 from opinion_desktop.ui.export_presets import SelectionMode, load_presets
 from tests.ui.demo_case import demo_case_copy
 
@@ -51,6 +51,16 @@ def make_dialog(qtbot: QtBot, case: CaseFile, parent: QWidget) -> ExportDialog:
     dialog = ExportDialog(case, parent)
     qtbot.addWidget(dialog)
     return dialog
+
+
+def recording(opened: list[str]) -> UrlOpener:
+    """Opens nothing: notes which local file or folder would have been opened."""
+
+    def open_url(url: QUrl) -> bool:
+        opened.append(url.toLocalFile())
+        return True
+
+    return open_url
 
 
 def fill_for_mehta(dialog: ExportDialog, out: Path) -> None:
@@ -172,7 +182,7 @@ def test_export_runs_on_the_worker_and_the_packet_opens_with_the_password(
     fill_for_mehta(dialog, out)
     controller = ExportController(parent)
     opened: list[str] = []
-    controller.open_url = lambda url: opened.append(QUrl(url).toLocalFile()) or True
+    controller.open_url = recording(opened)
     with qtbot.waitSignal(controller.finished, timeout=EXPORT_TIMEOUT_MS) as blocker:
         assert controller.start(demo, dialog.request())
         assert controller.busy
@@ -249,7 +259,7 @@ def test_the_export_command_opens_the_dialog_and_exports_what_it_says(
 
     controller = ExportController(parent)
     opened: list[str] = []
-    controller.open_url = lambda url: opened.append(QUrl(url).toLocalFile()) or True
+    controller.open_url = recording(opened)
     with qtbot.waitSignal(controller.finished, timeout=EXPORT_TIMEOUT_MS) as blocker:
         QTimer.singleShot(0, fill_and_press_export)
         assert controller.export(demo)
