@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
@@ -19,6 +20,7 @@ from opinion_desktop.domain.labs import LabFlag
 from opinion_desktop.domain.records import RecordFields, RecordKind
 from opinion_desktop.storage.casefile import CaseFile
 from opinion_desktop.ui.labs_page import LabsPage
+from opinion_desktop.ui.main_window import MainWindow
 from opinion_desktop.ui.models.lab_values_table import LabColumn, flag_text
 from tests.ui.lab_samples import LabCase, fill_labs
 
@@ -168,3 +170,23 @@ def test_every_flag_reads_as_words_with_a_symbol() -> None:
     assert flag_text(LabFlag.CRITICAL_LOW) == "‼ Critically low"
     assert flag_text(LabFlag.NORMAL) == "Normal"
     assert flag_text(LabFlag.UNKNOWN) == ""
+
+
+def test_wired_into_the_main_window_a_value_shows_its_record(
+    window: MainWindow, case: CaseFile, case_path: Path, qtbot: QtBot
+) -> None:
+    labs = fill_labs(case)
+    case.close()
+    page = LabsPage(window)
+    window.add_page("labs", window.tr("Lab results"), page)
+    page.open_record_requested.connect(window.show_record)
+    assert window.open_case(case_path)
+    assert page.case is window.case
+    assert page.model.rowCount() == 8
+
+    window.pages.show_page("labs")
+    page.select_analyte("Hemoglobin")
+    page.table.selectRow(0)
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    current = window.browser.current_record()
+    assert current is not None and current.id == labs.panel_record
