@@ -238,7 +238,12 @@ class ExportDialog(QDialog):
     def _default_name(self) -> str:
         recipient = _safe_name(self.name_edit.text()) or self.tr("specialist")
         name = _safe_name(self.patient_name) or self.tr("Records")
-        return f"{name} - packet for {recipient} {dt.date.today().isoformat()}.pdf"
+        return (
+            self.tr("%1 - packet for %2 %3.pdf")
+            .replace("%1", name)
+            .replace("%2", recipient)
+            .replace("%3", dt.date.today().isoformat())
+        )
 
     def _recipient_changed(self) -> None:
         self.destination.suggest(self._default_name())

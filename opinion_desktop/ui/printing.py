@@ -26,17 +26,20 @@ from opinion_desktop.ui.export_flow import ExportController
 from opinion_desktop.ui.messages import show_error
 
 #: Lets the person choose a printer and pages; ``False`` when they cancel.
-PrinterChooser = Callable[[QPrinter, QWidget, int], bool]
+PrinterChooser = Callable[[QPrinter, QWidget], bool]
 
 #: Pages are rendered at most this fine (dots per inch) before going to the printer.
 RENDER_DPI = 300
 
 
-def ask_printer(printer: QPrinter, parent: QWidget, page_count: int) -> bool:
+#: The packet is made after the print dialog closes, so its page count is not known there yet.
+MAX_PAGES = 99_999
+
+
+def ask_printer(printer: QPrinter, parent: QWidget) -> bool:
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(parent.tr("Print the packet"))
-    dialog.setMinMax(1, page_count)
-    dialog.setFromTo(1, page_count)
+    dialog.setMinMax(1, MAX_PAGES)
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
     return dialog.exec() == QDialog.DialogCode.Accepted
 
@@ -177,12 +180,23 @@ class PrintController(QObject):
         return accepted and self.start(case, options)
 
     def start(self, case: CaseFile, options: ExportOptions) -> bool:
-        """Make the packet of ``options`` in a temporary folder, then print it."""
+        """Ask for the printer, then make the packet of ``options`` and print it.
+
+        The print dialog comes first, so declining it makes nothing and logs no release.
+        """
         if self.busy or self.exports.busy:
             return False
-        self._folder = Path(tempfile.mkdtemp(prefix="opinion-print-"))
         name = options.recipient_name or self._window.tr("the specialist")
-        out = self._folder / (self._window.tr("Printed packet for %1").replace("%1", name) + ".pdf")
+        title = self._window.tr("Printed packet for %1").replace("%1", name)
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(title)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
+        if not self.choose_printer(printer, self._window):
+            self.finished.emit(False)
+            return False
+        self.printer = printer
+        self._folder = Path(tempfile.mkdtemp(prefix="opinion-print-"))
+        out = self._folder / (title + ".pdf")
         if not self.exports.start(case, ExportRequest(options, out)):
             self._done(False)
             return False
@@ -190,19 +204,12 @@ class PrintController(QObject):
 
     def _packet_ready(self, result: object) -> None:
         out = getattr(result, "out_pdf", None)
-        if not isinstance(out, Path):
-            self._done(False)
-            return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(out.stem)
-        printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
-        page_count = int(getattr(result, "page_count", 0))
-        if not self.choose_printer(printer, self._window, page_count):
+        printer = self.printer
+        if not isinstance(out, Path) or printer is None:
             self._done(False)
             return
         job = PagePrinter(out, printer, self, dpi=self.dpi)
         self.page_printer = job
-        self.printer = printer
         problem = job.start()
         if problem:
             show_error(self._window, problem, self._window.tr("The packet was not printed"))
@@ -254,4 +261,5 @@ class PrintController(QObject):
         if self._folder is not None:
             shutil.rmtree(self._folder, ignore_errors=True)
             self._folder = None
+        self.printer = None
         self.finished.emit(printed)

@@ -43,12 +43,12 @@ def window(qtbot: QtBot) -> QWidget:
 
 def to_pdf_file(
     target: Path, page_range: tuple[int, int] | None = None
-) -> tuple[PrinterChooser, list[int]]:
+) -> tuple[PrinterChooser, list[str]]:
     """A printer chooser that prints into ``target`` as a PDF file, as if chosen in the dialog."""
-    asked: list[int] = []
+    asked: list[str] = []
 
-    def choose(printer: QPrinter, parent: QWidget, page_count: int) -> bool:
-        asked.append(page_count)
+    def choose(printer: QPrinter, parent: QWidget) -> bool:
+        asked.append(printer.docName())
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(target))
         if page_range is not None:
@@ -77,7 +77,7 @@ def test_print_bundle_prints_as_many_pages_as_the_packet(
 
     release = demo.releases.all()[0]  # the printed packet is logged like an exported one
     assert release.recipient_name == "Dr. Priya Mehta"
-    assert asked == [release.page_count]
+    assert asked == ["Printed packet for Dr. Priya Mehta"]
     assert len(PdfReader(printed).pages) == release.page_count
     assert not controller.busy and controller.page_printer is None
 
@@ -94,15 +94,16 @@ def test_the_print_dialogs_page_range_is_honoured(
     assert len(PdfReader(printed).pages) == 3
 
 
-def test_declining_the_print_dialog_prints_nothing_and_cleans_up(
+def test_declining_the_print_dialog_makes_nothing_and_logs_nothing(
     qtbot: QtBot, demo: CaseFile, window: QWidget
 ) -> None:
     controller = PrintController(window, dpi=TEST_DPI)
-    controller.choose_printer = lambda printer, parent, pages: False
+    controller.choose_printer = lambda printer, parent: False
     with qtbot.waitSignal(controller.finished, timeout=TIMEOUT_MS) as blocker:
-        controller.start(demo, pathology_only())
+        assert not controller.start(demo, pathology_only())
     assert blocker.args == [False]
-    assert not controller.busy
+    assert not controller.busy and not controller.exports.busy
+    assert demo.releases.all() == []
 
 
 def test_pages_print_one_per_event_loop_turn_and_cancel_stops_between_pages(
