@@ -1,8 +1,9 @@
 """A lab trend chart as a PDF page for the bundle, drawn with reportlab graphics (no Qt).
 
 It shows what the screen shows: the values over time, the normal range as a light band,
-values outside the range as dark red triangles (shape and colour), and dashed vertical lines
-at the dates of opinions and treatments. Each unit gets its own chart: units are never converted.
+values outside the range as dark red triangles pointing up (above) or down (below), so shape
+tells them apart as well as colour, and dashed vertical lines at the dates of opinions and
+treatments. Each unit gets its own chart: units are never converted.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer
 
-from opinion_desktop.domain.labs import LabValue, TrendSeries, format_number
+from opinion_desktop.domain.labs import LabFlag, LabValue, TrendSeries, format_number
 from opinion_desktop.services.bundle.pages_common import MARGIN, fonts, render, styles, text
 from opinion_desktop.services.lab_trends import describe_trend, range_words
 
@@ -33,6 +34,7 @@ INK = colors.HexColor("#1f2933")
 #: Markers further than this outside the measured dates are left off (as on screen).
 MARKER_REACH_DAYS = 120.0
 _PLOT = {"left": 46.0, "right": 12.0, "bottom": 48.0, "top": 34.0}
+_BELOW = frozenset({LabFlag.LOW, LabFlag.CRITICAL_LOW})
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
@@ -162,13 +164,16 @@ class _Chart:
         self.add(PolyLine(flat, strokeColor=LINE, strokeWidth=1.8))
         show_numbers = len(points) <= 14
         for x, y, value in points:
-            if value.is_abnormal:
+            if value.flag in _BELOW:
+                self.add(_triangle(x, y, 5.5, ABNORMAL, down=True))
+            elif value.is_abnormal:
                 self.add(_triangle(x, y, 5.5, ABNORMAL))
             else:
                 self.add(Circle(x, y, 3.4, fillColor=LINE, strokeColor=colors.white))
             if show_numbers:
                 colour = ABNORMAL if value.is_abnormal else INK
-                self.label(x, y + 8, value.display_value, 8, textAnchor="middle", fillColor=colour)
+                above = y - 15 if value.flag in _BELOW else y + 8
+                self.label(x, above, value.display_value, 8, textAnchor="middle", fillColor=colour)
 
     def _markers(self) -> None:
         rows: list[float] = []
@@ -193,8 +198,11 @@ class _Chart:
         if range_words(self.series):
             items.append(("band", f"Normal range {range_words(self.series)}"))
         items.append(("circle", "In range"))
-        if self.series.abnormal_points:
-            items.append(("triangle", "Outside range"))
+        flags = {p.flag for p in self.series.abnormal_points}
+        if flags - _BELOW:
+            items.append(("triangle", "Above range"))
+        if flags & _BELOW:
+            items.append(("down", "Below range"))
         if self.markers:
             items.append(("dash", "Opinion or treatment"))
         for kind, words in items:
@@ -202,8 +210,8 @@ class _Chart:
                 self.add(Rect(x, y - 1, 14, 9, fillColor=BAND, strokeColor=BAND_EDGE))
             elif kind == "circle":
                 self.add(Circle(x + 7, y + 3.5, 3.4, fillColor=LINE, strokeColor=colors.white))
-            elif kind == "triangle":
-                self.add(_triangle(x + 7, y + 3.5, 5.5, ABNORMAL))
+            elif kind in ("triangle", "down"):
+                self.add(_triangle(x + 7, y + 3.5, 5.5, ABNORMAL, down=kind == "down"))
             else:
                 self.add(
                     Line(x, y + 3.5, x + 14, y + 3.5, strokeColor=MARKER, strokeDashArray=[4, 3])
@@ -223,9 +231,11 @@ def _in_reach(
     return [m for m in sorted(markers, key=lambda m: m[0]) if first <= _day(m[0]) <= last]
 
 
-def _triangle(x: float, y: float, size: float, colour: Any) -> Polygon:
+def _triangle(x: float, y: float, size: float, colour: Any, down: bool = False) -> Polygon:
+    """A triangle centred on ``(x, y)``, pointing up (above the range) or down (below it)."""
+    tip = -1 if down else 1
     return Polygon(
-        [x - size, y - size * 0.8, x + size, y - size * 0.8, x, y + size * 0.95],
+        [x - size, y - tip * size * 0.8, x + size, y - tip * size * 0.8, x, y + tip * size * 0.95],
         fillColor=colour,
         strokeColor=colors.white,
         strokeWidth=0.6,

@@ -94,3 +94,13 @@ def test_nothing_to_chart_is_said_in_words() -> None:
     pages, words = _page_text(render_trend_page([], []))
     assert pages == 1
     assert "There are no dated numbers to chart." in words
+
+
+def test_a_low_value_is_marked_below_the_range(case: CaseFile, tmp_path: Path) -> None:
+    fill_labs(case)
+    pdf = render_trend_page(case.labs.trend("Hemoglobin"), [])
+
+    _, words = _page_text(pdf)
+    assert "Below range" in words and "Above range" not in words
+    assert "One value, 11.2 g/dL on 2026-02-02. 1 outside the normal range 12–15.5 g/dL." in words
+    assert _count_near(_pixels(pdf, tmp_path), "#a61b1b") > 10

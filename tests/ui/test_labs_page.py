@@ -103,7 +103,8 @@ def test_choosing_a_test_filters_the_table_and_charts_it(page: LabsPage, qtbot: 
 
     click_analyte(page, qtbot, "Hemoglobin")
     assert column(page, LabColumn.VALUE) == ["11.2"]
-    assert page.chart.abnormal_points is not None and page.chart.abnormal_points.count() == 1
+    assert page.chart.low_points is not None and page.chart.low_points.count() == 1
+    assert page.chart.abnormal_points is not None and page.chart.abnormal_points.count() == 0
 
     click_analyte(page, qtbot, "Urine colour")
     assert column(page, LabColumn.VALUE) == ["Amber"]

@@ -90,3 +90,16 @@ def test_a_test_without_numbers_shows_a_sentence(chart: TrendChart, case: CaseFi
     assert "Urine colour has no dated numbers to draw" in chart.empty_label.text()
     assert chart.chart.series() == []
     assert not chart.summary.isVisibleTo(chart)
+
+
+def test_a_low_value_points_down(chart: TrendChart, case: CaseFile) -> None:
+    fill_labs(case)
+    _draw(chart, case, "Hemoglobin")
+
+    low = chart.low_points
+    assert low is not None and [p.y() for p in low.points()] == [11.2]
+    assert not low.lightMarker().isNull()  # a triangle pointing down, drawn for it
+    assert chart.abnormal_points is not None and chart.abnormal_points.count() == 0
+    assert chart.range_area is not None
+    assert {p.y() for p in chart.range_area.lowerSeries().points()} == {12}
+    assert "1 outside the normal range 12–15.5 g/dL" in chart.summary.text()

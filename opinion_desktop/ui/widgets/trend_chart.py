@@ -1,9 +1,9 @@
-"""The trend chart of one analyte: values over time against its normal range.
+"""The trend chart of one analyte: values over time against its normal range, in words too.
 
-Points inside the range are blue circles; points outside it are dark red triangles, so shape
-tells them apart as well as colour. The normal range is a light green band. Opinions and
-treatments are dashed vertical lines with a label. One unit is charted at a time: values in
-different units are never converted, and when an analyte has several, a chooser says so.
+The drawing is :class:`~opinion_desktop.ui.widgets.trend_plot.TrendPlot`. One unit is charted at
+a time: values in different units are never converted, and when an analyte has several, a
+chooser and a note say so. Below the chart the trend is said in a sentence (also given to
+screen readers).
 """
 
 from __future__ import annotations
@@ -13,16 +13,12 @@ from collections.abc import Sequence
 
 from PySide6.QtCharts import (
     QAreaSeries,
-    QChart,
     QChartView,
-    QDateTimeAxis,
-    QLegend,
     QLineSeries,
     QScatterSeries,
-    QValueAxis,
 )
-from PySide6.QtCore import QDate, QDateTime, QMargins, QPointF, Qt, QTime
-from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QPainter, QPen
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCursor, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QGraphicsSimpleTextItem,
@@ -36,31 +32,7 @@ from PySide6.QtWidgets import (
 
 from opinion_desktop.domain.labs import LabValue, TrendSeries
 from opinion_desktop.services.lab_trends import range_words
-
-LINE_COLOUR = "#1f5fa3"  # 6.4:1 on white
-ABNORMAL_COLOUR = "#a61b1b"  # 7.0:1 on white
-MARKER_COLOUR = "#3e4c59"  # 9.4:1 on white
-RANGE_FILL = "#dcefe0"  # a light band behind everything
-RANGE_EDGE = "#5c8f68"
-AXIS_TEXT = "#1f2933"
-#: Markers further than this outside the measured dates are left off the chart.
-MARKER_REACH = dt.timedelta(days=120)
-#: Above this many points, values are not written beside them (the table has them).
-MAX_POINT_LABELS = 14
-
-
-def _msecs(when: dt.datetime | dt.date) -> float:
-    """Milliseconds since the epoch of a local date or time, as QDateTimeAxis expects."""
-    if not isinstance(when, dt.datetime):
-        when = dt.datetime.combine(when, dt.time(12, 0))
-    stamp = QDateTime(
-        QDate(when.year, when.month, when.day), QTime(when.hour, when.minute, when.second)
-    )
-    return float(stamp.toMSecsSinceEpoch())
-
-
-def _plotted(value: LabValue) -> float:
-    return value.value_number if value.value_number is not None else 0.0
+from opinion_desktop.ui.widgets.trend_plot import TrendPlot
 
 
 class TrendChart(QWidget):
@@ -72,16 +44,6 @@ class TrendChart(QWidget):
         self._series: list[TrendSeries] = []
         self._markers: list[tuple[dt.date, str]] = []
         self._name = ""
-        self.value_series: QLineSeries | None = None
-        self.normal_points: QScatterSeries | None = None
-        self.abnormal_points: QScatterSeries | None = None
-        self.range_area: QAreaSeries | None = None
-        self._range_lines: list[QLineSeries] = []
-        self.marker_lines: list[QLineSeries] = []
-        self.marker_labels: list[QGraphicsSimpleTextItem] = []
-        self._marker_positions: list[float] = []
-        self._hovering: dict[int, LabValue] = {}
-
         self.unit_label = QLabel(self.tr("Unit:"), self)
         self.unit_choice = QComboBox(self)
         self.unit_choice.setAccessibleName(self.tr("Unit to chart"))
@@ -97,16 +59,8 @@ class TrendChart(QWidget):
         unit_row.addWidget(self.unit_choice)
         unit_row.addWidget(self.note, 1)
 
-        self.chart = QChart()
-        self.chart.setBackgroundRoundness(0)
-        self.chart.setMargins(QMargins(4, 4, 4, 4))
-        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.chart.legend().setMarkerShape(QLegend.MarkerShape.MarkerShapeFromSeries)
-        legend_font = QFont(self.font())
-        legend_font.setPointSizeF(max(10.0, legend_font.pointSizeF()))
-        self.chart.legend().setFont(legend_font)
-        self.chart.legend().setLabelColor(QColor(AXIS_TEXT))
-        self.chart.plotAreaChanged.connect(self._place_marker_labels)
+        self.chart = TrendPlot()
+        self.chart.value_hovered.connect(self._value_hovered)
         self.view = QChartView(self.chart, self)
         self.view.setObjectName("trendChartView")
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -137,6 +91,36 @@ class TrendChart(QWidget):
 
     # ----------------------------------------------------------------- public
     @property
+    def value_series(self) -> QLineSeries | None:
+        return self.chart.value_series
+
+    @property
+    def normal_points(self) -> QScatterSeries | None:
+        return self.chart.normal_points
+
+    @property
+    def abnormal_points(self) -> QScatterSeries | None:
+        """Values above the range (or abnormal): triangles pointing up."""
+        return self.chart.abnormal_points
+
+    @property
+    def low_points(self) -> QScatterSeries | None:
+        """Values below the range: triangles pointing down."""
+        return self.chart.low_points
+
+    @property
+    def range_area(self) -> QAreaSeries | None:
+        return self.chart.range_area
+
+    @property
+    def marker_lines(self) -> list[QLineSeries]:
+        return self.chart.marker_lines
+
+    @property
+    def marker_labels(self) -> list[QGraphicsSimpleTextItem]:
+        return self.chart.marker_labels
+
+    @property
     def series(self) -> Sequence[TrendSeries]:
         return tuple(self._series)
 
@@ -150,7 +134,7 @@ class TrendChart(QWidget):
     def show_empty(self, sentence: str) -> None:
         """Show a plain sentence in place of the chart."""
         self._series = []
-        self._clear_chart()
+        self.chart.clear_plot()
         self.empty_label.setText(sentence)
         self.stack.setCurrentWidget(self.empty_label)
         self.summary.setText("")
@@ -217,163 +201,13 @@ class TrendChart(QWidget):
             self._draw(self._series[index])
 
     # ----------------------------------------------------------------- drawing
-    def _clear_chart(self) -> None:
-        for label in self.marker_labels:
-            scene = label.scene()
-            if scene is not None:
-                scene.removeItem(label)
-        self.marker_labels = []
-        self._marker_positions = []
-        self.chart.removeAllSeries()
-        for axis in self.chart.axes():
-            self.chart.removeAxis(axis)
-        self.value_series = self.normal_points = self.abnormal_points = None
-        self.range_area = None
-        self._range_lines = []
-        self.marker_lines = []
-
     def _draw(self, series: TrendSeries) -> None:
-        self._clear_chart()
-        chart = self.chart
-        title_font = QFont(self.font())
-        title_font.setPointSizeF(max(12.0, title_font.pointSizeF() * 1.2))
-        title_font.setBold(True)
-        chart.setTitleFont(title_font)
-        chart.setTitleBrush(QBrush(QColor(AXIS_TEXT)))
-        unit = series.unit or self.tr("no unit")
-        chart.setTitle(self.tr("%1 (%2)").replace("%1", series.name).replace("%2", unit))
-
-        dates = [p.collected_at for p in series.points if p.collected_at is not None]
-        first, last = _msecs(min(dates)), _msecs(max(dates))
-        reach = MARKER_REACH.total_seconds() * 1000
-        markers = [
-            (x, label)
-            for when, label in self._markers
-            if first - reach <= (x := _msecs(when)) <= last + reach
-        ]
-        xs = [first, last] + [x for x, _ in markers]
-        span = max(xs) - min(xs)
-        pad = max(span * 0.05, 10 * 86_400_000.0)
-        x_min, x_max = min(xs) - pad, max(xs) + pad
-
-        numbers = [_plotted(p) for p in series.points]
-        bounds = [b for b in (series.ref_low, series.ref_high) if b is not None]
-        y_low, y_high = min(numbers + bounds), max(numbers + bounds)
-        y_pad = max((y_high - y_low) * 0.15, abs(y_high) * 0.05, 1e-6)
-        y_min = y_low - y_pad
-        if y_low >= 0:
-            y_min = max(0.0, y_min)
-        y_max = y_high + y_pad * 1.6  # room for the marker labels at the top
-
-        x_axis = QDateTimeAxis()
-        x_axis.setFormat("d MMM yyyy")
-        x_axis.setTickCount(6)
-        x_axis.setRange(
-            QDateTime.fromMSecsSinceEpoch(int(x_min)), QDateTime.fromMSecsSinceEpoch(int(x_max))
-        )
-        y_axis = QValueAxis()
-        y_axis.setRange(y_min, y_max)
-        y_axis.applyNiceNumbers()
-        y_axis.setLabelFormat("%g")
-        y_axis.setTitleText(unit)
-        axis_font = QFont(self.font())
-        axis_font.setPointSizeF(max(10.0, axis_font.pointSizeF()))
-        for axis in (x_axis, y_axis):
-            axis.setLabelsFont(axis_font)
-            axis.setTitleFont(axis_font)
-            axis.setLabelsBrush(QBrush(QColor(AXIS_TEXT)))
-            axis.setTitleBrush(QBrush(QColor(AXIS_TEXT)))
-            axis.setGridLineColor(QColor("#e4e7eb"))
-            axis.setLinePenColor(QColor("#9aa5b1"))
-        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-        y_min, y_max = y_axis.min(), y_axis.max()
-
-        if bounds:
-            low = series.ref_low if series.ref_low is not None else min(0.0, y_min)
-            high = series.ref_high if series.ref_high is not None else y_max
-            self._add_range(x_min, x_max, low, high, range_words(series))
-        self._add_values(series)
-        for x, label in markers:
-            self._add_marker(x, label, y_min, y_max)
-        for item in chart.series():
-            item.attachAxis(x_axis)
-            item.attachAxis(y_axis)
-        self._hide_from_legend()
+        self.chart.draw(series, self._markers, self.font())
         self._describe(series)
-        self._place_marker_labels()
 
-    def _add_range(self, x_min: float, x_max: float, low: float, high: float, words: str) -> None:
-        lower, upper = QLineSeries(), QLineSeries()
-        for line, y in ((lower, low), (upper, high)):
-            line.append(x_min, y)
-            line.append(x_max, y)
-        area = QAreaSeries(upper, lower)
-        area.setName(self.tr("Normal range %1").replace("%1", words))
-        area.setBrush(QBrush(QColor(RANGE_FILL)))
-        area.setPen(QPen(QColor(RANGE_EDGE), 1))
-        self.chart.addSeries(area)
-        self.range_area = area
-        self._range_lines = [lower, upper]
-
-    def _add_values(self, series: TrendSeries) -> None:
-        line = QLineSeries()
-        line.setName(self.tr("%1 values").replace("%1", series.name))
-        line.setPen(QPen(QColor(LINE_COLOUR), 2.5))
-        normal = QScatterSeries()
-        normal.setName(self.tr("In range (●)"))
-        normal.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeCircle)
-        normal.setMarkerSize(12)
-        normal.setColor(QColor(LINE_COLOUR))
-        normal.setBorderColor(QColor("#ffffff"))
-        abnormal = QScatterSeries()
-        abnormal.setName(self.tr("Outside range (▲)"))
-        abnormal.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeTriangle)
-        abnormal.setMarkerSize(17)
-        abnormal.setColor(QColor(ABNORMAL_COLOUR))
-        abnormal.setBorderColor(QColor("#ffffff"))
-        for point in series.points:
-            assert point.collected_at is not None
-            xy = QPointF(_msecs(point.collected_at), _plotted(point))
-            line.append(xy)
-            (abnormal if point.is_abnormal else normal).append(xy)
-        label_font = QFont(self.font())
-        label_font.setPointSizeF(max(9.0, label_font.pointSizeF() * 0.9))
-        for scatter, colour in ((normal, AXIS_TEXT), (abnormal, ABNORMAL_COLOUR)):
-            scatter.setPointLabelsVisible(len(series.points) <= MAX_POINT_LABELS)
-            scatter.setPointLabelsFormat("@yPoint")
-            scatter.setPointLabelsColor(QColor(colour))
-            scatter.setPointLabelsFont(label_font)
-            scatter.setPointLabelsClipping(False)
-            scatter.hovered.connect(self._point_hovered)
-        for item in (line, normal, abnormal):
-            self.chart.addSeries(item)
-        self._hovering = {round(_msecs(p.collected_at)): p for p in series.points if p.collected_at}
-        self.value_series, self.normal_points, self.abnormal_points = line, normal, abnormal
-
-    def _add_marker(self, x: float, label: str, y_min: float, y_max: float) -> None:
-        line = QLineSeries()
-        line.setName(self.tr("Opinion or treatment (dashed)"))
-        pen = QPen(QColor(MARKER_COLOUR), 1.5)
-        pen.setStyle(Qt.PenStyle.DashLine)
-        line.setPen(pen)
-        line.append(x, y_min)
-        line.append(x, y_max)
-        self.chart.addSeries(line)
-        self.marker_lines.append(line)
-        text = QGraphicsSimpleTextItem(label, self.chart)
-        font = QFont(self.font())
-        font.setPointSizeF(max(10.0, font.pointSizeF()))
-        text.setFont(font)
-        text.setBrush(QBrush(QColor(MARKER_COLOUR)))
-        text.setZValue(20)
-        self.marker_labels.append(text)
-        self._marker_positions.append(x)
-
-    def _point_hovered(self, point: QPointF, state: bool) -> None:
-        """A tooltip with the value, its date and flag in words."""
-        value = self._hovering.get(round(point.x()))
-        if not state or value is None:
+    def _value_hovered(self, value: LabValue | None) -> None:
+        """A tooltip with the value, its date and its flag in words."""
+        if value is None:
             QToolTip.hideText()
             return
         words = [f"{value.display_value} {value.unit}".strip()]
@@ -382,39 +216,6 @@ class TrendChart(QWidget):
         if value.flag.label:
             words.append(self.tr(value.flag.label))
         QToolTip.showText(QCursor.pos(), " · ".join(words), self.view)
-
-    def _hide_from_legend(self) -> None:
-        legend = self.chart.legend()
-        if self.range_area is not None:
-            for marker in legend.markers(self.range_area):
-                marker.setShape(QLegend.MarkerShape.MarkerShapeRectangle)
-                marker.setBrush(QBrush(QColor(RANGE_FILL)))
-                marker.setPen(QPen(QColor(RANGE_EDGE), 1))
-        hidden = [self.value_series, *self.marker_lines[1:]]
-        for item in hidden:
-            if item is not None:
-                for marker in legend.markers(item):
-                    marker.setVisible(False)
-        if self.abnormal_points is not None and self.abnormal_points.count() == 0:
-            for marker in legend.markers(self.abnormal_points):
-                marker.setVisible(False)
-
-    def _place_marker_labels(self) -> None:
-        """Labels sit just right of their line at the top; overlapping ones drop a row."""
-        if not self.marker_labels or self.value_series is None:
-            return
-        area = self.chart.plotArea()
-        rows: list[float] = []  # the right edge of the last label on each row
-        for text, x in zip(self.marker_labels, self._marker_positions, strict=True):
-            point = self.chart.mapToPosition(QPointF(x, 0), self.value_series)
-            width = text.boundingRect().width()
-            height = text.boundingRect().height()
-            left = min(point.x() + 4, area.right() - width - 2)
-            row = next((i for i, right in enumerate(rows) if left > right + 6), len(rows))
-            if row == len(rows):
-                rows.append(0.0)
-            rows[row] = left + width
-            text.setPos(left, area.top() + 2 + row * (height + 1))
 
     def _describe(self, series: TrendSeries) -> None:
         """The chart in words, shown below it and given to screen readers."""
