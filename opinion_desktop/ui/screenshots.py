@@ -11,6 +11,7 @@ import io
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -152,9 +153,12 @@ def _case(folder: Path) -> CaseFile:
         return build_fallback_case(path)
 
 
-def _settle(app: QApplication) -> None:
-    for _ in range(10):
+def _settle(app: QApplication, seconds: float = 1.5) -> None:
+    """Let layouts finish and QtPdf render its pages (it renders on a thread)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
         app.processEvents()
+        time.sleep(0.02)
 
 
 def _save(window: MainWindow, app: QApplication, target: Path) -> Path:

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 
 from opinion_desktop.domain.records import Record, RecordFilter
+from opinion_desktop.ui.theme import kind_icon
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -176,6 +177,8 @@ class RecordsTableModel(QAbstractTableModel):
             if column == Column.MATCH:
                 return self._snippets.get(record.id, "")
             return self._display[row][column]
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.KIND:
+            return kind_icon(record.kind)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == Column.MATCH:
                 return self._snippets.get(record.id) or None

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from opinion_desktop.domain.records import RecordFilter, RecordKind
+from opinion_desktop.ui.theme import kind_icon
 
 
 def _to_date(value: QDate) -> dt.date:
@@ -46,6 +47,7 @@ class FilterPanel(QWidget):
         self.kind_boxes: dict[RecordKind, QCheckBox] = {}
         for kind in RecordKind:
             box = QCheckBox(kind.label, kinds_box)
+            box.setIcon(kind_icon(kind))
             box.setAccessibleName(self.tr("Show %s records") % kind.label)
             box.toggled.connect(self._emit)
             kinds_layout.addWidget(box)

@@ -9,19 +9,8 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from opinion_desktop.domain.records import Record, RecordKind
-
-KIND_COLOURS: dict[RecordKind, str] = {
-    RecordKind.PATHOLOGY: "#b5485d",
-    RecordKind.LAB: "#3f7fbf",
-    RecordKind.IMAGING: "#6a5acd",
-    RecordKind.CONSULT: "#2e8b57",
-    RecordKind.OPERATIVE: "#c0702f",
-    RecordKind.MEDICATIONS: "#8a6d3b",
-    RecordKind.GENOMIC: "#a0489a",
-    RecordKind.CORRESPONDENCE: "#5f7a8a",
-    RecordKind.OTHER: "#777777",
-}
+from opinion_desktop.domain.records import Record
+from opinion_desktop.ui.theme import KIND_COLOURS
 
 _MARGIN = 16
 _RADIUS = 6
