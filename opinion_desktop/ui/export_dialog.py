@@ -148,6 +148,8 @@ class ExportDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
+        for edit in (self.password_edit, self.confirm_edit, self.pdf_edit, self.zip_edit):
+            edit.textChanged.connect(lambda _text: self._show_problem(""))
         self._lay_out()
         self._fill_presets()
         self.destination.suggest(self._default_name())

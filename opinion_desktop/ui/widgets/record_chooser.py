@@ -126,6 +126,7 @@ class RecordChooser(QWidget):
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Unchecked)
         item.setData(_VALUE, value)
+        item.setToolTip(text)
 
     def _date_edit(self, day: dt.date, name: str) -> QDateEdit:
         edit = QDateEdit(_qdate(day), self)
