@@ -59,7 +59,7 @@ def _y_scale(series: TrendSeries) -> tuple[float, float, float]:
     numbers = [p.value_number for p in series.points if p.value_number is not None]
     bounds = [b for b in (series.ref_low, series.ref_high) if b is not None]
     low, high = min(numbers + bounds), max(numbers + bounds)
-    pad = max((high - low) * 0.15, abs(high) * 0.05, 1e-6)
+    pad = max((high - low) * 0.15, abs(high) * 0.05) or 1.0  # one value of 0: ±1
     bottom = max(0.0, low - pad) if low >= 0 else low - pad
     top = high + pad * 1.6  # room for the marker labels
     step = _nice_step(top - bottom)

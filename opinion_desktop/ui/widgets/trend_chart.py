@@ -223,20 +223,18 @@ class TrendChart(QWidget):
         first, last = points[0], points[-1]
         dates = (first.collected_date, last.collected_date)
         words = [
-            self.tr("%1 values from %2 to %3, %4 → %5 %6.")
+            self.tr("%1 values from %2 to %3, %4 → %5.")
             .replace("%1", str(len(points)))
             .replace("%2", dates[0].isoformat() if dates[0] else "")
             .replace("%3", dates[1].isoformat() if dates[1] else "")
             .replace("%4", first.display_value)
-            .replace("%5", last.display_value)
-            .replace("%6", series.unit)
+            .replace("%5", f"{last.display_value} {series.unit}".strip())
         ]
         if len(points) == 1:
             words = [
-                self.tr("One value, %1 %2 on %3.")
-                .replace("%1", first.display_value)
-                .replace("%2", series.unit)
-                .replace("%3", dates[0].isoformat() if dates[0] else "")
+                self.tr("One value, %1 on %2.")
+                .replace("%1", f"{first.display_value} {series.unit}".strip())
+                .replace("%2", dates[0].isoformat() if dates[0] else "")
             ]
         outside = len(series.abnormal_points)
         if range_words(series) and not outside:

@@ -147,7 +147,7 @@ class TrendPlot(QChart):
         numbers = [_plotted(p) for p in series.points]
         bounds = [b for b in (series.ref_low, series.ref_high) if b is not None]
         y_low, y_high = min(numbers + bounds), max(numbers + bounds)
-        y_pad = max((y_high - y_low) * 0.15, abs(y_high) * 0.05, 1e-6)
+        y_pad = max((y_high - y_low) * 0.15, abs(y_high) * 0.05) or 1.0  # one value of 0: ±1
         y_min = y_low - y_pad
         if y_low >= 0:
             y_min = max(0.0, y_min)
