@@ -27,7 +27,7 @@ from opinion_desktop.domain.records import RecordKind
 from opinion_desktop.storage.casefile import CaseFile
 from opinion_desktop.ui.export_dialog import ExportDialog
 from opinion_desktop.ui.export_flow import ExportController, UrlOpener
-from opinion_desktop.ui.export_presets import SelectionMode, load_presets
+from opinion_desktop.ui.export_presets import ExportPreset, SelectionMode, load_presets
 from tests.ui.demo_case import demo_case_copy
 
 EXPORT_TIMEOUT_MS = 60_000
@@ -284,3 +284,41 @@ def test_every_control_of_the_dialog_has_an_accessible_name(
     ]
     assert len(controls) > 25
     assert [w for w in controls if not w.accessibleName()] == []
+
+
+def test_hand_picked_records_of_another_case_are_not_applied(
+    qtbot: QtBot, demo: CaseFile, parent: QWidget, tmp_path: Path
+) -> None:
+    records = demo.records.all()
+    preset = ExportPreset(
+        "Dr. Priya Mehta",
+        mode=SelectionMode.PICKED,
+        record_ids=(records[0].id,),
+        case_path=str(tmp_path / "someone else.opcase"),
+    )
+    dialog = make_dialog(qtbot, demo, parent)
+    dialog.apply_preset(preset)
+    assert dialog.chooser.mode() is SelectionMode.ALL
+    assert dialog.chooser.picked_ids() == []
+
+    same_case = ExportPreset(
+        "Dr. Priya Mehta",
+        mode=SelectionMode.PICKED,
+        record_ids=(records[0].id,),
+        case_path=str(demo.path.resolve()),
+    )
+    dialog.apply_preset(same_case)
+    assert dialog.chooser.mode() is SelectionMode.PICKED
+    assert dialog.chooser.picked_ids() == [records[0].id]
+
+
+def test_an_archive_with_a_password_is_refused_before_export(
+    qtbot: QtBot, demo: CaseFile, parent: QWidget, tmp_path: Path
+) -> None:
+    dialog = make_dialog(qtbot, demo, parent)
+    fill_for_mehta(dialog, tmp_path / "packet.pdf")
+    dialog.zip_check.setChecked(True)
+    assert dialog.zip_edit.text() == str(tmp_path / "packet.zip")
+    dialog.accept()
+    assert dialog.result() == 0
+    assert dialog.problem_label.text().startswith("An archive would hold the original files")
