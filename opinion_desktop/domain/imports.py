@@ -22,6 +22,8 @@ class ImportOutcome:
     reason: str = ""
     #: Refused only because the PDF is encrypted: the GUI may ask for a password and retry.
     needs_password: bool = False
+    #: Told once per import: how to make scanned pages searchable (Tesseract missing), or "".
+    hint: str = ""
 
     def as_json(self) -> dict[str, object]:
         return {

@@ -23,6 +23,7 @@ from opinion_desktop.domain.records import NewDocument, RecordKind
 from opinion_desktop.services.file_types import HEAD_SIZE, sniff
 from opinion_desktop.services.guessing import guess_fields
 from opinion_desktop.services.input_files import InputFile, collect
+from opinion_desktop.services.ocr_import import ScanReader
 from opinion_desktop.services.portal.dispatch import store_portal, with_kind
 from opinion_desktop.services.progress import CancelToken, ProgressCallback, no_progress
 from opinion_desktop.services.readers import (
@@ -60,6 +61,7 @@ class _Pending:
     outcome: ImportOutcome | None = None
     same_as: int | None = None
     ticket: int | None = None
+    job: Job | None = None
 
 
 def _refused(path: Path, reason: str, *, needs_password: bool = False) -> ImportOutcome:
@@ -80,7 +82,13 @@ class _Importer:
         password: str | None,
         limits: Limits,
         cancel: CancelToken | None,
+        progress: ProgressCallback = no_progress,
+        total: int = 0,
     ) -> None:
+        self._progress = progress
+        self._total = total
+        # A page's recognition stops itself before the pool would kill its worker.
+        self._scans = ScanReader(pool, page_seconds=min(45.0, limits.seconds * 0.75))
         self._case = case
         self._pool = pool
         self._kind = kind
@@ -130,7 +138,8 @@ class _Importer:
         if file_type not in READERS and file_type not in PORTAL_TYPES:
             return _refused(path, unreadable_reason(file_type, name))
         pending.data = data
-        pending.ticket = self._pool.submit(Job(str(path), name, file_type, self._password))
+        pending.job = Job(str(path), name, file_type, self._password)
+        pending.ticket = self._pool.submit(pending.job)
         return None
 
     # ------------------------------------------------------------ after parsing
@@ -145,6 +154,8 @@ class _Importer:
             if isinstance(result, PoolFailure) and result.kind is FailureKind.CANCELLED:
                 return None
             outcome = self._conclude(pending, result)
+            if outcome is None:
+                return None
         self._decided[pending.index] = outcome
         return outcome
 
@@ -162,7 +173,7 @@ class _Importer:
 
     def _conclude(
         self, pending: _Pending, result: Extracted | PortalImport | Refusal | PoolFailure
-    ) -> ImportOutcome:
+    ) -> ImportOutcome | None:
         name = pending.path.name
         if isinstance(result, PoolFailure):
             return _refused(pending.path, self._failure_reason(name, result))
@@ -170,7 +181,19 @@ class _Importer:
             return _refused(pending.path, result.reason, needs_password=result.needs_password)
         if isinstance(result, PortalImport):
             return store_portal(self._case, pending.path, with_kind(result, self._kind))
-        return self._store(pending, result)
+        assert pending.job is not None
+
+        def report(done: int, pages: int) -> None:
+            message = f"{name}: recognising the text of page {min(done + 1, pages)} of {pages}"
+            self._progress(pending.index, self._total, message)
+
+        scanned = self._scans.complete(pending.job, result, stop=self.cancelled, report=report)
+        if scanned is None:
+            return None
+        outcome = self._store(pending, scanned[0])
+        if scanned[1] and outcome.status is ImportStatus.IMPORTED:
+            outcome = dataclasses.replace(outcome, hint=scanned[1])
+        return outcome
 
     def _failure_reason(self, name: str, failure: PoolFailure) -> str:
         if failure.kind is FailureKind.TIMEOUT:
@@ -245,7 +268,16 @@ def import_paths(
     progress(0, total, f"Importing {total} file{'s' if total != 1 else ''}")
     limits = Limits(seconds=time_limit, memory_bytes=memory_limit)
     with WorkerPool(run_job, size=workers, limits=limits) as pool:
-        importer = _Importer(case, pool, kind=kind, password=password, limits=limits, cancel=cancel)
+        importer = _Importer(
+            case,
+            pool,
+            kind=kind,
+            password=password,
+            limits=limits,
+            cancel=cancel,
+            progress=progress,
+            total=total,
+        )
         waiting: deque[_Pending] = deque()
         next_file = 0
         while len(outcomes) < total and not importer.cancelled():

@@ -61,6 +61,10 @@ class Job:
     name: str
     file_type: FileType
     password: str | None = None
+    #: Recognise this page (1-based) of the file with OCR instead of reading it (see ``ocr``).
+    ocr_page: int = 0
+    #: The bound on recognising that page, in seconds (0: the default).
+    ocr_seconds: float = 0.0
 
 
 #: ``reader(data, name, file_type, password)``
@@ -160,4 +164,8 @@ def run_job(job: Job) -> Extracted | PortalImport | Refusal:
         data = Path(job.path).read_bytes()
     except OSError as exc:
         return Refusal(f"{job.name} cannot be read ({exc.strerror or exc}).")
+    if job.ocr_page:
+        from opinion_desktop.services.ocr_pages import recognise_page
+
+        return recognise_page(job, data)
     return extract(data, job.name, job.file_type, job.password)
