@@ -8,7 +8,7 @@ shows it.
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -174,6 +174,12 @@ class LabsPage(QWidget):
         self.filter_box.clear()
         self.abnormal_only.setChecked(False)
         self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Read the values again when the page comes forward: an import may have added some."""
+        super().showEvent(event)
+        if self._case is not None and self._case.labs.count() != self.model.rowCount():
+            self.reload()
 
     def reload(self) -> None:
         """Read the values again (after an import) and keep the chosen test when it is there."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from opinion_desktop.domain.labs import LabFlag
+from opinion_desktop.domain.labs import LabFlag, LabValue
 from opinion_desktop.domain.records import RecordFields, RecordKind
 from opinion_desktop.storage.casefile import CaseFile
 from opinion_desktop.ui.labs_page import LabsPage
@@ -191,3 +192,20 @@ def test_wired_into_the_main_window_a_value_shows_its_record(
     qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
     current = window.browser.current_record()
     assert current is not None and current.id == labs.panel_record
+
+
+def test_values_imported_while_hidden_appear_when_shown(
+    page: LabsPage, case: CaseFile, qtbot: QtBot
+) -> None:
+    page.hide()
+    case.labs.add_record_with_values(
+        RecordFields(kind=RecordKind.LAB, title="CEA"),
+        [],
+        [LabValue("CEA", "2039-6", 2.1, unit="ng/mL", collected_at=dt.date(2026, 8, 1))],
+    )
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.model.rowCount() == 9
+    assert any(
+        page.analyte_list.item(r).text() == "CEA (1)" for r in range(page.analyte_list.count())
+    )
