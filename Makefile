@@ -30,6 +30,9 @@ test: lint
 test-slow: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q -m slow
 
+bench: $(STAMP)
+	$(PY) -m bench.run
+
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m opinion_desktop.ui.screenshots docs/screenshots
 
