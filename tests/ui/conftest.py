@@ -3,25 +3,34 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from opinion_desktop.domain.patient import Patient, PatientIdentifier
 from opinion_desktop.domain.records import NewDocument, PageText, RecordFields, RecordKind
-from opinion_desktop.storage.casefile import CaseFile
+from opinion_desktop.storage.casefile import CaseFile, create_case_file, open_case_file
 from opinion_desktop.ui.application import configure_application
 from opinion_desktop.ui.main_window import MainWindow
 from tests.conftest import make_pdf
 
 
-@pytest.fixture(autouse=True)
-def isolated_settings(qapp: QApplication, tmp_path: Path) -> Iterator[Path]:
-    """Point QSettings at tmp_path so tests never read or write the real user settings."""
+@pytest.fixture(scope="session")
+def configured_app(qapp: QApplication) -> QApplication:
+    """Names, style, palette and font as the program sets them (once: a new palette or font
+    is pushed to every widget alive)."""
     configure_application(qapp)
+    return qapp
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(configured_app: QApplication, tmp_path: Path) -> Iterator[Path]:
+    """Point QSettings at tmp_path so tests never read or write the real user settings."""
     folder = tmp_path / "settings"
     folder.mkdir()
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -92,10 +101,27 @@ def fill_case(case: CaseFile) -> list[int]:
     return ids
 
 
+@pytest.fixture(scope="session")
+def sample_case_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample case, written once per session (creating a case file costs several fsyncs)."""
+    path = tmp_path_factory.mktemp("template") / "maria.opcase"
+    patient = Patient(
+        name="Maria Example",
+        date_of_birth=dt.date(1961, 3, 14),
+        identifiers=(PatientIdentifier("St Mary Hospital", "SM-004521"),),
+    )
+    with create_case_file(path, patient) as case:
+        fill_case(case)
+    return path
+
+
 @pytest.fixture
-def filled_case(case: CaseFile) -> CaseFile:
-    fill_case(case)
-    return case
+def filled_case(sample_case_file: Path, case_path: Path) -> Iterator[CaseFile]:
+    """A fresh copy of the sample case at ``case_path``, open."""
+    shutil.copyfile(sample_case_file, case_path)
+    case = open_case_file(case_path)
+    yield case
+    case.close()
 
 
 @pytest.fixture
@@ -107,6 +133,9 @@ def window(qtbot: QtBot) -> Iterator[MainWindow]:
     qtbot.waitExposed(win)
     yield win
     win.close_case(remember=True)
+    win.close()
+    win.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

@@ -15,7 +15,6 @@ from opinion_desktop.ui.models.records_table import (
     RecordsFilterProxy,
     RecordsTableModel,
 )
-from tests.ui.conftest import fill_case
 
 
 def make_models(records: list[Record]) -> tuple[RecordsTableModel, RecordsFilterProxy]:
@@ -71,9 +70,8 @@ def test_rows_reach_the_view_in_batches_and_sorting_covers_all_records(qtbot: Qt
     assert not model.canFetchMore(QModelIndex())
 
 
-def test_the_proxy_applies_a_record_filter(qtbot: QtBot, case: CaseFile) -> None:
-    fill_case(case)
-    _model, proxy = make_models(case.records.all())
+def test_the_proxy_applies_a_record_filter(qtbot: QtBot, filled_case: CaseFile) -> None:
+    _model, proxy = make_models(filled_case.records.all())
     proxy.set_record_filter(RecordFilter(kinds=frozenset({RecordKind.IMAGING})))
     assert titles(proxy) == ["Breast MRI"]
     proxy.set_record_filter(RecordFilter(institution="St Mary Hospital"))
@@ -86,10 +84,11 @@ def test_the_proxy_applies_a_record_filter(qtbot: QtBot, case: CaseFile) -> None
     assert len(titles(proxy)) == 4
 
 
-def test_search_hits_limit_the_rows_and_show_their_snippet(qtbot: QtBot, case: CaseFile) -> None:
-    fill_case(case)
-    model, proxy = make_models(case.records.all())
-    hits = case.records.search("adenopathy")
+def test_search_hits_limit_the_rows_and_show_their_snippet(
+    qtbot: QtBot, filled_case: CaseFile
+) -> None:
+    model, proxy = make_models(filled_case.records.all())
+    hits = filled_case.records.search("adenopathy")
     proxy.set_search_hits(h.record_id for h in hits)
     model.set_snippets({h.record_id: h.snippet for h in hits})
     assert titles(proxy) == ["Breast MRI"]
@@ -98,11 +97,11 @@ def test_search_hits_limit_the_rows_and_show_their_snippet(qtbot: QtBot, case: C
     assert len(titles(proxy)) == 4
 
 
-def test_an_edited_record_updates_its_row_in_place(qtbot: QtBot, case: CaseFile) -> None:
-    ids = fill_case(case)
-    model, proxy = make_models(case.records.all())
-    changed = case.records.update_fields(
-        ids[1], RecordFields(kind=RecordKind.LAB, title="CBC, fasting", institution="City Lab")
+def test_an_edited_record_updates_its_row_in_place(qtbot: QtBot, filled_case: CaseFile) -> None:
+    model, proxy = make_models(filled_case.records.all())
+    blood = next(r for r in model.records() if r.title == "Complete blood count")
+    changed = filled_case.records.update_fields(
+        blood.id, RecordFields(kind=RecordKind.LAB, title="CBC, fasting", institution="City Lab")
     )
     with qtbot.waitSignal(model.dataChanged):
         model.update_record(changed)
