@@ -24,7 +24,7 @@ Handler = Callable[[argparse.Namespace], int]
 #: Every sub-command name, so that ``opinion-desktop CASE.opcase`` can tell a case from a command.
 COMMANDS = frozenset(
     {"new", "import", "list", "search", "check", "demo", "extract", "opinions", "compare", "export"}
-) | {"labs"}
+) | {"labs", "history"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     from opinion_desktop.cli import (
         case_commands,
         export_commands,
+        history_commands,
         lab_commands,
         opinion_commands,
         record_commands,
@@ -55,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     lab_commands.register(subparsers)
     opinion_commands.register(subparsers)
     export_commands.register(subparsers)
+    history_commands.register(subparsers)
     return parser
 
 

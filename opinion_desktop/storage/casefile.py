@@ -21,7 +21,9 @@ from opinion_desktop.domain.errors import (
     NotACaseFileError,
 )
 from opinion_desktop.domain.patient import Patient
+from opinion_desktop.storage.history_repo import HistoryRepository
 from opinion_desktop.storage.labs_repo import LabRepository
+from opinion_desktop.storage.lock import CaseLock, acquire_case_lock
 from opinion_desktop.storage.migrations import apply_migrations, latest_version
 from opinion_desktop.storage.opinions_repo import OpinionRepository
 from opinion_desktop.storage.patient_repo import PatientRepository
@@ -78,15 +80,17 @@ def inspect_case_file(path: Path) -> int:
 class CaseFile:
     """An open case file: the engine, and repositories that return domain objects."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine, lock: CaseLock | None = None) -> None:
         self.path = path
         self.engine = engine
+        self._lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.patient = PatientRepository(self._sessions)
         self.records = RecordRepository(self._sessions)
         self.labs = LabRepository(self._sessions, self.records)
         self.opinions = OpinionRepository(self._sessions)
         self.releases = ReleaseRepository(self._sessions)
+        self.history = HistoryRepository(self._sessions)
         self._closed = False
 
     def session(self) -> Session:
@@ -121,6 +125,8 @@ class CaseFile:
         with contextlib.suppress(sqlite3.Error, SQLAlchemyError), self.raw_connection() as raw:
             raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
 
     def __enter__(self) -> CaseFile:
         return self
@@ -172,6 +178,15 @@ def open_case_file(path: str | os.PathLike[str], *, timeout: float = 10.0) -> Ca
     """
     case_path = Path(path)
     version = inspect_case_file(case_path)
+    lock = acquire_case_lock(case_path)
+    try:
+        return _open_locked(case_path, version, timeout, lock)
+    except BaseException:
+        lock.release()
+        raise
+
+
+def _open_locked(case_path: Path, version: int, timeout: float, lock: CaseLock) -> CaseFile:
     if version < latest_version():
         _backup_before_migration(case_path, version)
         migrating = sqlite3.connect(case_path, isolation_level=None)
@@ -196,7 +211,7 @@ def open_case_file(path: str | os.PathLike[str], *, timeout: float = 10.0) -> Ca
             f"{case_path.name} is damaged and cannot be opened ({exc}); "
             "restore it from a backup copy."
         ) from exc
-    return CaseFile(case_path, engine)
+    return CaseFile(case_path, engine, lock)
 
 
 def create_case_file(path: str | os.PathLike[str], patient: Patient) -> CaseFile:
@@ -206,6 +221,14 @@ def create_case_file(path: str | os.PathLike[str], patient: Patient) -> CaseFile
         raise CaseFileError(f"{case_path.name} already exists; choose another name.")
     if not case_path.parent.is_dir():
         raise CaseFileError(f"The folder {case_path.parent} does not exist.")
+    lock = acquire_case_lock(case_path)
+    try:
+        return _create_locked(case_path, patient)
+    finally:
+        lock.release()  # the open case holds its own
+
+
+def _create_locked(case_path: Path, patient: Patient) -> CaseFile:
     temp = case_path.with_name(f".{case_path.name}.creating")
     with contextlib.suppress(FileNotFoundError):
         temp.unlink()

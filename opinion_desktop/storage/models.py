@@ -14,6 +14,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
@@ -293,3 +294,20 @@ class LabValueRow(Base):
     #: ISO date (``2024-03-01``) or naive date-time (``2024-03-01T08:30:00``): sorts as text.
     collected_at: Mapped[str | None] = mapped_column(String(32), nullable=True, index=True)
     performing_lab: Mapped[str] = mapped_column(Text, default="")
+
+
+class ChangeLogRow(Base):
+    """One field of a record or an opinion as it was added, changed or deleted (schema step 4)."""
+
+    __tablename__ = "change_log"
+    __table_args__ = (Index("ix_change_log_entity", "entity", "entity_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    changed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    entity: Mapped[str] = mapped_column(String(16))
+    entity_id: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(16))
+    field: Mapped[str] = mapped_column(String(64), default="")
+    old_value: Mapped[str | None] = mapped_column(Text, nullable=True)
+    new_value: Mapped[str | None] = mapped_column(Text, nullable=True)
+    label: Mapped[str] = mapped_column(Text, default="")

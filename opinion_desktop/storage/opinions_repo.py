@@ -8,6 +8,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from opinion_desktop.domain.errors import NotFoundError
+from opinion_desktop.domain.history import HistoryEntity
 from opinion_desktop.domain.opinions import (
     Biomarker,
     ConsultQuestion,
@@ -19,6 +20,7 @@ from opinion_desktop.domain.opinions import (
     TreatmentModality,
     TreatmentStep,
 )
+from opinion_desktop.storage.history import log_change, opinion_values
 from opinion_desktop.storage.models import (
     OpinionBiomarkerRow,
     OpinionFieldSourceRow,
@@ -28,6 +30,8 @@ from opinion_desktop.storage.models import (
     OpinionTreatmentRow,
     RecordRow,
 )
+
+_OPINION = HistoryEntity.OPINION
 
 
 def _to_opinion(row: OpinionRow) -> Opinion:
@@ -151,6 +155,8 @@ class OpinionRepository:
             session.add(row)
             session.flush()
             opinion_id = row.id
+            added = _to_opinion(row)
+            log_change(session, _OPINION, opinion_id, None, opinion_values(added), added.title)
         return self.get(opinion_id)
 
     def update(self, opinion_id: int, fields: OpinionFields) -> Opinion:
@@ -158,7 +164,11 @@ class OpinionRepository:
             row = session.get(OpinionRow, opinion_id)
             if row is None:
                 raise NotFoundError(f"There is no opinion number {opinion_id} in this case.")
+            before = opinion_values(_to_opinion(row))
             _fill(session, row, fields)
+            session.flush()
+            after = _to_opinion(row)
+            log_change(session, _OPINION, opinion_id, before, opinion_values(after), after.title)
         return self.get(opinion_id)
 
     def delete(self, opinion_id: int) -> None:
@@ -166,4 +176,6 @@ class OpinionRepository:
             row = session.get(OpinionRow, opinion_id)
             if row is None:
                 raise NotFoundError(f"There is no opinion number {opinion_id} in this case.")
+            gone = _to_opinion(row)
+            log_change(session, _OPINION, opinion_id, opinion_values(gone), None, gone.title)
             session.delete(row)

@@ -11,6 +11,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from opinion_desktop.domain.errors import NotFoundError
+from opinion_desktop.domain.history import HistoryEntity
 from opinion_desktop.domain.records import (
     DocumentInfo,
     NewDocument,
@@ -22,6 +23,7 @@ from opinion_desktop.domain.records import (
     SearchHit,
 )
 from opinion_desktop.storage.fts import fts_query, like_terms
+from opinion_desktop.storage.history import log_change, record_values
 from opinion_desktop.storage.models import (
     BlobRow,
     DocumentPageRow,
@@ -60,6 +62,9 @@ def _to_record(row: RecordRow, sizes: dict[str, int]) -> Record:
         documents=tuple(_to_document(d, sizes.get(d.blob_sha256, 0)) for d in row.documents),
         created_at=row.created_at,
     )
+
+
+_RECORD = HistoryEntity.RECORD
 
 
 def _clean_tags(tags: Iterable[str]) -> list[str]:
@@ -205,6 +210,7 @@ class RecordRepository:
             self._add_document(session, row, doc)
         session.flush()
         self._reindex(session, row)
+        log_change(session, _RECORD, row.id, None, record_values(_to_record(row, {})), row.title)
         return row
 
     def add_document(self, record_id: int, document: NewDocument) -> Record:
@@ -212,9 +218,12 @@ class RecordRepository:
             row = session.get(RecordRow, record_id)
             if row is None:
                 raise NotFoundError(f"There is no record number {record_id} in this case.")
+            before = record_values(_to_record(row, {}))
             self._add_document(session, row, document)
             session.flush()
             self._reindex(session, row)
+            after = record_values(_to_record(row, {}))
+            log_change(session, _RECORD, record_id, before, after, row.title)
         return self.get(record_id)
 
     @staticmethod
@@ -246,6 +255,7 @@ class RecordRepository:
             row = session.get(RecordRow, record_id)
             if row is None:
                 raise NotFoundError(f"There is no record number {record_id} in this case.")
+            before = record_values(_to_record(row, {}))
             row.kind = fields.kind.value
             row.title = fields.title
             row.date_of_service = fields.date_of_service
@@ -258,6 +268,8 @@ class RecordRepository:
             ]
             session.flush()
             self._reindex(session, row)
+            after = record_values(_to_record(row, {}))
+            log_change(session, _RECORD, record_id, before, after, row.title)
         return self.get(record_id)
 
     def delete(self, record_id: int) -> None:
@@ -266,6 +278,8 @@ class RecordRepository:
             if row is None:
                 raise NotFoundError(f"There is no record number {record_id} in this case.")
             shas = {d.blob_sha256 for d in row.documents}
+            gone = record_values(_to_record(row, {}))
+            log_change(session, _RECORD, record_id, gone, None, row.title)
             session.delete(row)
             session.execute(text("DELETE FROM record_fts WHERE rowid = :id"), {"id": record_id})
             session.flush()
