@@ -24,7 +24,7 @@ Handler = Callable[[argparse.Namespace], int]
 #: Every sub-command name, so that ``opinion-desktop CASE.opcase`` can tell a case from a command.
 COMMANDS = frozenset(
     {"new", "import", "list", "search", "check", "demo", "extract", "opinions", "compare", "export"}
-) | {"labs", "history"}
+) | {"labs", "history", "backup"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -36,6 +36,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     from opinion_desktop.cli import (
+        backup_commands,
         case_commands,
         export_commands,
         history_commands,
@@ -57,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     opinion_commands.register(subparsers)
     export_commands.register(subparsers)
     history_commands.register(subparsers)
+    backup_commands.register(subparsers)
     return parser
 
 

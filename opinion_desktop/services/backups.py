@@ -1,0 +1,231 @@
+"""Backup copies of a case file: taken with SQLite's backup API, rotated, checked and restored.
+
+A backup is a whole case file (``maria-20261125-081500.opcase``) that the program can open. It is
+written under a temporary name and renamed when complete, so a power cut never leaves half a
+backup where a whole one is expected. The window takes one when a case is closed (into a folder of
+its own for that case) and keeps the newest few; restoring one first checks it, then keeps a copy
+of the current file beside it, so restoring can never lose anything either.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import os
+import re
+import secrets
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from opinion_desktop.domain.errors import CaseFileError, NotACaseFileError
+from opinion_desktop.storage.casefile import SUFFIX, CaseFile, inspect_case_file
+from opinion_desktop.storage.lock import acquire_case_lock
+
+#: How many automatic backups of one case are kept (the newest).
+KEEP = 5
+_STAMP = "%Y%m%d-%H%M%S"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup copy of a case file, as a list of backups shows it."""
+
+    path: Path
+    taken_at: dt.datetime
+    size: int
+
+
+def _temp_beside(path: Path, purpose: str) -> Path:
+    return path.with_name(f".{path.name}.{purpose}-{secrets.token_hex(4)}")
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name == "nt":  # pragma: no cover - Windows cannot open a folder for fsync
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _fsync_file(path: Path) -> None:
+    with path.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _inspect(path: Path, shown: str) -> None:
+    try:
+        inspect_case_file(path)
+    except NotACaseFileError:
+        raise NotACaseFileError(f"{shown} is not a usable backup copy of a case file.") from None
+
+
+def _check(path: Path, shown: str) -> None:
+    """Raise a plain sentence unless the copy at ``path`` is a whole case file in one file."""
+    _inspect(path, shown)
+    try:
+        conn = sqlite3.connect(path, isolation_level=None)
+        try:
+            rows = conn.execute("PRAGMA integrity_check").fetchall()
+            conn.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise NotACaseFileError(f"{shown} is damaged ({exc}); choose another backup.") from exc
+    if [r[0] for r in rows] != ["ok"]:
+        raise NotACaseFileError(f"{shown} is damaged; choose another backup.")
+
+
+def backup_case(case: CaseFile, out: Path, *, overwrite: bool = False) -> Path:
+    """Write a whole, checked copy of the open ``case`` to ``out`` (via a temporary name).
+
+    The case stays open and usable; ``out`` appears only once the copy is complete.
+    """
+    out = Path(out)
+    if out.exists() and not overwrite:
+        raise CaseFileError(f"{out.name} already exists; choose another name.")
+    if not out.parent.is_dir():
+        raise CaseFileError(f"The folder {out.parent} does not exist.")
+    temp = _temp_beside(out, "backup")
+    try:
+        target = sqlite3.connect(temp, isolation_level=None)
+        try:
+            with case.raw_connection() as source:
+                source.backup(target)
+            target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+            if target.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+                raise CaseFileError(f"The backup of {case.path.name} could not be checked.")
+        finally:
+            target.close()
+        _fsync_file(temp)
+        temp.replace(out)
+        _fsync_folder(out.parent)
+    except sqlite3.Error as exc:
+        raise CaseFileError(f"{out.name} could not be written ({exc}).") from exc
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+    return out
+
+
+def _pattern(case_path: Path) -> re.Pattern[str]:
+    stem = re.escape(Path(case_path).stem)
+    return re.compile(rf"{stem}-(\d{{8}}-\d{{6}})(?:-(\d+))?{re.escape(SUFFIX)}")
+
+
+def list_backups(folder: Path, case_path: Path) -> list[BackupInfo]:
+    """The backups of ``case_path`` in ``folder``, newest first (none when it does not exist)."""
+    pattern = _pattern(case_path)
+    found: list[tuple[dt.datetime, int, BackupInfo]] = []
+    with contextlib.suppress(FileNotFoundError, NotADirectoryError):
+        for path in Path(folder).iterdir():
+            match = pattern.fullmatch(path.name)
+            if not match or not path.is_file():
+                continue
+            taken = dt.datetime.strptime(match[1], _STAMP)
+            found.append((taken, int(match[2] or 0), BackupInfo(path, taken, path.stat().st_size)))
+    found.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    return [info for _taken, _n, info in found]
+
+
+def _digest(path: Path) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    return a.stat().st_size == b.stat().st_size and _digest(a) == _digest(b)
+
+
+def _next_name(folder: Path, case_path: Path, previous: list[BackupInfo]) -> Path:
+    """A new name that sorts after every backup already there (two in one second: ``-1``)."""
+    taken_at = dt.datetime.now().replace(microsecond=0)
+    if previous and previous[0].taken_at > taken_at:
+        taken_at = previous[0].taken_at  # the clock went back: still list it as the newest
+    stem = f"{case_path.stem}-{taken_at.strftime(_STAMP)}"
+    pattern = _pattern(case_path)
+    same_second = [
+        int(match[2] or 0)
+        for info in previous
+        if (match := pattern.fullmatch(info.path.name)) and info.taken_at == taken_at
+    ]
+    if not same_second and not (folder / f"{stem}{SUFFIX}").exists():
+        return folder / f"{stem}{SUFFIX}"
+    return folder / f"{stem}-{max(same_second, default=0) + 1}{SUFFIX}"
+
+
+def automatic_backup(case: CaseFile, folder: Path, *, keep: int = KEEP) -> Path:
+    """Back ``case`` up into ``folder`` and keep the newest ``keep`` backups; the backup's path.
+
+    When nothing changed since the newest backup, no new one is written (so opening and closing
+    a case does not push older, different backups out) and that newest one is returned.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    previous = list_backups(folder, case.path)
+    out = _next_name(folder, case.path, previous)
+    backup_case(case, out)
+    if previous and _same_bytes(previous[0].path, out):
+        out.unlink()
+        return previous[0].path
+    for old in list_backups(folder, case.path)[max(1, keep) :]:
+        with contextlib.suppress(OSError):
+            old.path.unlink()
+    return out
+
+
+def restore_backup(backup: Path, case_path: Path) -> Path | None:
+    """Put ``backup`` in place of the case file at ``case_path``; the path of the kept copy
+    of the file it replaced (None when there was no file).
+
+    The backup is checked first (a damaged one changes nothing). The current case file, with
+    anything SQLite had not yet folded into it, is kept beside it as
+    ``maria.opcase.before-restore-YYYYMMDD-HHMMSS.bak``. The case must not be open (close it in
+    this program first; another program holding it gets :class:`CaseFileLockedError`).
+    """
+    backup, case_path = Path(backup), Path(case_path)
+    _inspect(backup, backup.name)  # early and read-only; the full check runs on a copy
+    lock = acquire_case_lock(case_path)
+    try:
+        temp = _temp_beside(case_path, "restoring")
+        try:
+            shutil.copyfile(backup, temp)
+            _fsync_file(temp)
+            _check(temp, backup.name)
+            kept = _keep_current(case_path)
+            temp.replace(case_path)
+            _fsync_folder(case_path.parent)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                temp.unlink()
+    finally:
+        lock.release()
+    return kept
+
+
+def _keep_current(case_path: Path) -> Path | None:
+    """Move the current case aside (a copy, plus its write-ahead log moved with it)."""
+    if not case_path.exists():
+        return None
+    stamp = dt.datetime.now().strftime(_STAMP)
+    kept = case_path.with_name(f"{case_path.name}.before-restore-{stamp}.bak")
+    temp = _temp_beside(kept, "keeping")
+    try:
+        shutil.copyfile(case_path, temp)
+        _fsync_file(temp)
+        temp.replace(kept)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+    wal = case_path.with_name(f"{case_path.name}-wal")
+    if wal.exists():  # its changes belong with the kept copy, never with the restored file
+        wal.replace(kept.with_name(f"{kept.name}-wal"))
+    with contextlib.suppress(FileNotFoundError):
+        case_path.with_name(f"{case_path.name}-shm").unlink()
+    _fsync_folder(case_path.parent)
+    return kept
