@@ -136,7 +136,8 @@ class ImportController(QObject):
 
     def _task_finished(self) -> None:
         if self.progress is not None:
-            self.progress.reset()
+            self.progress.canceled.disconnect()
+            self.progress.hide()
             self.progress.deleteLater()
             self.progress = None
         if self.task is not None:
@@ -153,7 +154,8 @@ class ImportController(QObject):
 
     def _finish(self) -> None:
         outcomes = list(self._outcomes)
-        if any(o.status != ImportStatus.IMPORTED for o in outcomes) or not outcomes:
+        problems = any(o.status != ImportStatus.IMPORTED for o in outcomes)
+        if problems or not outcomes or self._was_cancelled:
             summary = ImportSummaryDialog(outcomes, self._window)
             if self._was_cancelled:
                 summary.heading.setText(

@@ -9,7 +9,7 @@ from pathlib import Path
 from pypdf import PdfReader, PdfWriter
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from opinion_desktop.domain.imports import ImportOutcome, ImportStatus
@@ -131,3 +131,29 @@ def test_dropping_a_folder_on_the_window_imports_it(
     open_window.browser.run_search()
     assert proxy.rowCount() == 1
     assert proxy.index(0, Column.PAGES).data() == "1"
+
+
+def test_cancel_leaves_only_whole_records(
+    open_window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(30):
+        (folder / f"report-{number:02d}.pdf").write_bytes(make_pdf([f"Report number {number}"]))
+    with qtbot.waitSignal(open_window.imports.finished, timeout=IMPORT_TIMEOUT_MS) as blocker:
+        assert open_window.import_folder(folder)
+        progress = open_window.imports.progress
+        assert progress is not None
+        cancel_button = progress.findChild(QPushButton)
+        assert cancel_button is not None and cancel_button.text() == "Cancel"
+        qtbot.mouseClick(cancel_button, Qt.MouseButton.LeftButton)
+    outcomes = [o for o in blocker.args[0] if isinstance(o, ImportOutcome)]
+    added = [o for o in outcomes if o.status == ImportStatus.IMPORTED]
+    case = open_window.case
+    assert case is not None
+    assert case.records.count() == 4 + len(added)
+    assert case.integrity_problems() == []
+    assert open_window.browser.proxy.rowCount() == 4 + len(added)
+    summary = open_window.imports.summary
+    assert summary is not None and summary.heading.text().startswith("Import stopped.")
+    summary.accept()
