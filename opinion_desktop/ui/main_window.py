@@ -321,7 +321,8 @@ class MainWindow(QMainWindow):
     def _import_finished(self, outcomes: list[ImportOutcome]) -> None:
         added = [o for o in outcomes if o.status == ImportStatus.IMPORTED and o.record_id]
         self.browser.reload(select_id=added[0].record_id if added else None)
-        self.statusBar().showMessage(self.tr("%n file(s) added to the case.", "", len(added)), 8000)
+        message = counted(len(added), "1 file added to the case.", "%1 files added to the case.")
+        self.statusBar().showMessage(message, 8000)
 
     def show_about(self) -> None:
         QMessageBox.about(

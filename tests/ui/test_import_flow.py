@@ -57,6 +57,7 @@ def test_import_action_adds_files_and_summarises_refusals(
         "document(7).pdf": ImportStatus.REFUSED,
     }
     assert open_window.counts_label.text() == "5 records · 9 pages"
+    assert open_window.statusBar().currentMessage() == "1 file added to the case."
     summary = open_window.imports.summary
     assert summary is not None
     assert summary.heading.text() == "1 file added, 1 could not be added."

@@ -155,7 +155,7 @@ def test_date_unknown_and_kind_edits_are_undoable(open_window: MainWindow, qtbot
     browser.form.date_unknown.setChecked(True)
     assert case.records.get(record.id).date_of_service is None
     row = visible_titles(open_window).index("Breast MRI")
-    assert browser.proxy.index(row, Column.DATE).data() == "Date unknown"
+    assert browser.proxy.index(row, Column.DATE).data() == "Unknown"
 
     browser.form.kind.setCurrentIndex(browser.form.kind.findData(RecordKind.CONSULT))
     browser.form.kind.activated.emit(browser.form.kind.currentIndex())

@@ -230,7 +230,7 @@ class RecordsTableModel(QAbstractTableModel):
 
     def _row_text(self, record: Record) -> tuple[str, ...]:
         date = record.date_of_service
-        undated = QCoreApplication.translate("RecordsTableModel", "Date unknown")
+        undated = QCoreApplication.translate("RecordsTableModel", "Unknown")
         return (
             date.isoformat() if date else undated,
             record.kind.label,
