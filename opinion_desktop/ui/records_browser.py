@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QShowEvent, QUndoStack
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QItemSelection,
+    QObject,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QFont, QKeyEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -65,6 +74,7 @@ class RecordsBrowser(QWidget):
         self._search_timer.timeout.connect(self.run_search)
         self.search_box.textChanged.connect(self._search_timer.start)
         self.search_box.returnPressed.connect(self.run_search)
+        self.search_box.installEventFilter(self)  # Esc clears the search
         self.result_label = QLabel(self)
         self.result_label.setObjectName("resultLabel")
 
@@ -269,6 +279,18 @@ class RecordsBrowser(QWidget):
             self.proxy.set_search_hits(h.record_id for h in hits)
             self._show_match_column(True)
         self._update_result_label()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.search_box
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape
+            and self.search_box.text()
+        ):
+            self.search_box.clear()
+            return True
+        return super().eventFilter(watched, event)
 
     def _show_match_column(self, searching: bool) -> None:
         """While searching, where each record matched takes the place of institution and pages."""
