@@ -4,7 +4,7 @@ Run after ``make bench`` (it prints where the case and the PDFs are). Nothing he
 program; each line times an alternative beside what the program does today:
 
 - search: today's query (snippets and bm25 for every hit, then sorted) against the same query
-  without snippets, and against ranking first and making snippets for the first 50 hits only;
+  without snippets, and against ranking first and making snippets for the first 50 (or 20) hits;
 - import: the per-file cost of first guesses (kind, date, institution) that the storing thread
   pays one file at a time while the two readers wait, and the per-page cost of three extractors
   in one process (pypdf as the import uses it, pypdfium2, pdftotext).
@@ -17,6 +17,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from bench.steps import QUERIES
@@ -38,13 +39,17 @@ _RANK_THEN_SNIPPET = (
     "SELECT rowid, snippet(record_fts, -1, '[', ']', '…', 12) FROM record_fts"
     " WHERE record_fts MATCH ? AND rowid IN ({ids})"
 )
-_SNIPPETS_SHOWN = 50
 
 
 def search_lifts(case_path: Path) -> list[str]:
     connection = sqlite3.connect(f"file:{case_path}?mode=ro", uri=True)
     lines = []
-    per_variant: dict[str, list[float]] = {"today": [], "no snippet": [], "rank, 50 snippets": []}
+    per_variant: dict[str, list[float]] = {
+        "today": [],
+        "no snippet": [],
+        "rank, 50 snippets": [],
+        "rank, 20 snippets": [],
+    }
     for query in QUERIES:
         expression = fts_query(query)
 
@@ -54,16 +59,21 @@ def search_lifts(case_path: Path) -> list[str]:
         def no_snippet(q: str = expression) -> object:
             return connection.execute(_NO_SNIPPET, (q,)).fetchall()
 
-        def ranked(q: str = expression) -> object:
+        def ranked(q: str = expression, shown: int = 50) -> object:
             rows = connection.execute(_NO_SNIPPET, (q,)).fetchall()
-            ids = ",".join(str(int(r[0])) for r in rows[:_SNIPPETS_SHOWN]) or "0"
+            ids = ",".join(str(int(r[0])) for r in rows[:shown]) or "0"
             return connection.execute(_RANK_THEN_SNIPPET.format(ids=ids), (q,)).fetchall()
 
-        for name, run in (
+        def ranked_20(q: str = expression) -> object:
+            return ranked(q, 20)
+
+        variants: tuple[tuple[str, Callable[[], object]], ...] = (
             ("today", today),
             ("no snippet", no_snippet),
             ("rank, 50 snippets", ranked),
-        ):
+            ("rank, 20 snippets", ranked_20),
+        )
+        for name, run in variants:
             for _ in range(3):
                 start = time.perf_counter()
                 run()

@@ -208,6 +208,8 @@ def run(files: CaseFiles, out: Path, export_pages: int, profile: bool) -> str:
     if profile:
         env = {"BENCH_PROFILE": "1"}
         run_step("extract-profile", out, str(files.pdf_dir), "100", env=env)
+        sample = str(out / "sample.opcase")
+        run_step("import-profile", out, str(files.pdf_dir), "100", sample, env=env)
         run_step("search", out, str(case_path), env=env)
         run_step("export", out, str(case_path), str(selection), str(out / "packet.pdf"), env=env)
     table = format_table(_rows(steps, bare, opened))

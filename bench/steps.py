@@ -247,6 +247,24 @@ def step_extract_profile(pdf_dir: str, count: str) -> dict[str, object]:
     return {"seconds": seconds, "files": len(files)}
 
 
+def step_import_profile(pdf_dir: str, count: str, case_path: str) -> dict[str, object]:
+    """``import_paths`` on the first ``count`` files into a new case, for a profile."""
+    import datetime as dt
+
+    from opinion_desktop.domain.patient import Patient
+    from opinion_desktop.services.importing import import_paths
+    from opinion_desktop.storage.casefile import create_case_file
+
+    path = Path(case_path)
+    path.unlink(missing_ok=True)
+    files = sorted(Path(pdf_dir).glob("*.pdf"))[: int(count)]
+    with create_case_file(path, Patient("Maria Example", dt.date(1961, 3, 14))) as case:
+        start = time.perf_counter()
+        outcomes = import_paths(case, files)
+        seconds = time.perf_counter() - start
+    return {"seconds": seconds, "files": len(outcomes), "pages": sum(o.pages for o in outcomes)}
+
+
 def _gui_step(name: str) -> Callable[..., dict[str, object]]:
     def run(*args: str) -> dict[str, object]:
         from bench import gui_steps
@@ -265,10 +283,11 @@ STEPS: dict[str, Callable[..., dict[str, object]]] = {
     "qpdf": step_qpdf,
     "export": step_export,
     "extract-profile": step_extract_profile,
+    "import-profile": step_import_profile,
     "open": _gui_step("open_case_window"),
     "bare": _gui_step("bare_window"),
 }
-PROFILED = {"export", "extract-profile", "search"}
+PROFILED = {"export", "extract-profile", "import-profile", "search"}
 
 
 def main(argv: list[str]) -> int:
