@@ -14,13 +14,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QKeyEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +28,6 @@ from opinion_desktop.storage.casefile import CaseFile
 from opinion_desktop.ui.messages import show_error
 from opinion_desktop.ui.models.records_table import (
     RECORD_ROLE,
-    Column,
     RecordsFilterProxy,
     RecordsTableModel,
 )
@@ -40,7 +36,7 @@ from opinion_desktop.ui.widgets.document_viewer import DocumentViewer
 from opinion_desktop.ui.widgets.elided_label import ElidedLabel
 from opinion_desktop.ui.widgets.filter_panel import FilterPanel
 from opinion_desktop.ui.widgets.record_form import RecordForm
-from opinion_desktop.ui.widgets.snippet_delegate import SnippetDelegate
+from opinion_desktop.ui.widgets.records_table_view import RecordsTableView
 from opinion_desktop.ui.widgets.timeline import TimelineStrip
 
 SEARCH_DELAY_MS = 250
@@ -81,7 +77,8 @@ class RecordsBrowser(QWidget):
         self.model = RecordsTableModel(self)
         self.proxy = RecordsFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = self._make_table()
+        self.table = RecordsTableView(self.proxy, self)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.timeline = TimelineStrip(self)
         # A filter change removes rows in many ranges: redraw the timeline once afterwards.
         self._timeline_timer = QTimer(self)
@@ -146,35 +143,6 @@ class RecordsBrowser(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.splitter)
         self._show_record(None)
-
-    def _make_table(self) -> QTableView:
-        table = QTableView(self)
-        table.setObjectName("recordsTable")
-        table.setAccessibleName(self.tr("Records"))
-        table.setModel(self.proxy)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setAlternatingRowColors(True)
-        table.setSortingEnabled(True)
-        table.sortByColumn(Column.DATE, Qt.SortOrder.AscendingOrder)
-        table.setWordWrap(False)
-        table.setShowGrid(False)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
-        header = table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-        metrics = table.fontMetrics()
-        header.setMinimumSectionSize(metrics.horizontalAdvance("Pages") + 20)
-        header.resizeSection(Column.DATE, metrics.horizontalAdvance("2026-12-31") + 20)
-        header.resizeSection(Column.KIND, metrics.horizontalAdvance("Consult note") + 34)
-        header.resizeSection(Column.INSTITUTION, metrics.horizontalAdvance("St Mary Hosp") + 16)
-        header.resizeSection(Column.PAGES, metrics.horizontalAdvance("Pages") + 20)
-        table.setColumnHidden(Column.MATCH, True)
-        table.setItemDelegateForColumn(Column.MATCH, SnippetDelegate(table))
-        table.selectionModel().selectionChanged.connect(self._selection_changed)
-        return table
 
     # ----------------------------------------------------------------- the case
     @property
@@ -267,7 +235,7 @@ class RecordsBrowser(QWidget):
         if not query or self._case is None:
             self.proxy.set_search_hits(None)
             self.model.set_snippets({})
-            self._show_match_column(False)
+            self.table.show_match_column(False)
         else:
             try:
                 hits = self._case.records.search(query)
@@ -277,7 +245,7 @@ class RecordsBrowser(QWidget):
             self.model.fetch_all()
             self.model.set_snippets({h.record_id: _plain_snippet(h.snippet) for h in hits})
             self.proxy.set_search_hits(h.record_id for h in hits)
-            self._show_match_column(True)
+            self.table.show_match_column(True)
         self._update_result_label()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -291,17 +259,6 @@ class RecordsBrowser(QWidget):
             self.search_box.clear()
             return True
         return super().eventFilter(watched, event)
-
-    def _show_match_column(self, searching: bool) -> None:
-        """While searching, where each record matched takes the place of institution and pages."""
-        if searching == (not self.table.isColumnHidden(Column.MATCH)):
-            return
-        header = self.table.horizontalHeader()
-        self.table.setColumnHidden(Column.MATCH, not searching)
-        self.table.setColumnHidden(Column.INSTITUTION, searching)
-        self.table.setColumnHidden(Column.PAGES, searching)
-        if searching:
-            header.resizeSection(Column.MATCH, max(120, self.table.viewport().width() // 2 - 60))
 
     def _filter_changed(self, record_filter: RecordFilter) -> None:
         if record_filter != RecordFilter():
