@@ -83,7 +83,7 @@ def _score(ink: Image.Image, angle: float) -> float:
     turned = ink.rotate(angle, resample=Image.Resampling.NEAREST, expand=False, fillcolor=0)
     height = turned.size[1]
     rows = turned.resize((1, height), Image.Resampling.BOX)  # mean ink of each row
-    sums = list(rows.getdata())
+    sums = list(rows.tobytes())
     return float(sum((b - a) ** 2 for a, b in itertools.pairwise(sums)))
 
 
