@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import (
     QByteArray,
     QEvent,
@@ -235,6 +237,7 @@ class RecordsBrowser(QWidget):
         if not query or self._case is None:
             self.proxy.set_search_hits(None)
             self.model.set_snippets({})
+            self.viewer.set_highlight("")
             self.table.show_match_column(False)
         else:
             try:
@@ -244,6 +247,7 @@ class RecordsBrowser(QWidget):
                 hits = []
             self.model.fetch_all()
             self.model.set_snippets({h.record_id: _plain_snippet(h.snippet) for h in hits})
+            self.viewer.set_highlight(highlight_text(query))
             self.proxy.set_search_hits(h.record_id for h in hits)
             self.table.show_match_column(True)
         self._update_result_label()
@@ -341,6 +345,15 @@ class RecordsBrowser(QWidget):
         height = self.detail_splitter.height()
         form = self.form.sizeHint().height() + 8
         self.detail_splitter.setSizes([height - form, form])
+
+
+def highlight_text(query: str) -> str:
+    """What to highlight in a PDF for a query: its first phrase, else its first word."""
+    phrase = re.search(r'"([^"]+)"', query)
+    if phrase and phrase.group(1).strip():
+        return " ".join(phrase.group(1).split())
+    words = [w.strip("*()") for w in query.split() if w not in ("OR", "AND", "NOT")]
+    return next((w for w in words if w), "")
 
 
 def _plain_snippet(snippet: str) -> str:

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from opinion_desktop.domain.records import Record, RecordFields, RecordKind
 from opinion_desktop.ui.main_window import MainWindow
 from opinion_desktop.ui.models.records_table import Column, RecordsTableModel
-from opinion_desktop.ui.records_browser import RecordsBrowser
+from opinion_desktop.ui.records_browser import RecordsBrowser, highlight_text
 
 
 def visible_titles(window: MainWindow) -> list[str]:
@@ -190,3 +190,29 @@ def test_a_filter_shows_matches_beyond_the_first_batch(qtbot: QtBot) -> None:
     browser.filters.kind_boxes[RecordKind.LAB].setChecked(True)
     assert browser.proxy.rowCount() == 150
     assert browser.result_label.text() == "Showing 150 of 1500 records."
+
+
+def test_the_searched_words_are_found_in_the_pdf_shown(
+    open_window: MainWindow, qtbot: QtBot
+) -> None:
+    browser = open_window.browser
+    search(open_window, qtbot, "equivocal")
+    assert visible_titles(open_window) == ["Core needle biopsy, left breast"]
+    browser.table.selectRow(0)
+    pdf = browser.viewer.pdf
+    qtbot.waitUntil(lambda: pdf.search.count() == 1)
+    # The word is on the second page: the viewer goes there.
+    qtbot.waitUntil(lambda: browser.viewer.page_label.text() == "Page 2 of 3")
+
+
+@pytest.mark.parametrize(
+    ("query", "highlight"),
+    [
+        ("ductal carcinoma", "ductal"),
+        ('biopsy "left  breast" grade', "left breast"),
+        ("hemoglo*", "hemoglo"),
+        ("OR (", ""),
+    ],
+)
+def test_what_is_highlighted_for_a_query(query: str, highlight: str) -> None:
+    assert highlight_text(query) == highlight

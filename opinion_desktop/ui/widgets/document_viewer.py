@@ -180,6 +180,10 @@ class DocumentViewer(QWidget):
             self.notice.hide()
         self._update_pages(0, 0)
 
+    def set_highlight(self, text: str) -> None:
+        """Words to highlight in PDFs (the current search); ``""`` for none."""
+        self.pdf.set_highlight(text)
+
     # ----------------------------------------------------------------- paging and zoom
     def _update_pages(self, page: int, count: int) -> None:
         self.page_label.setText(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Signal
-from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdf import QPdfDocument, QPdfSearchModel
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -27,6 +27,13 @@ class PdfPane(QWidget):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setPageSpacing(12)
         self._buffer: QBuffer | None = None
+        # Words the person searched for are highlighted, and the first page holding them shown.
+        self.search = QPdfSearchModel(self)
+        self.search.setDocument(self.document)
+        self.view.setSearchModel(self.search)
+        self.search.countChanged.connect(self._jump_to_first_match)
+        self._highlight = ""
+        self._jump_pending = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -46,6 +53,7 @@ class PdfPane(QWidget):
         self.fit_width()
         self.go_to(0)
         self._emit_page()
+        self._search_again()
         return True
 
     def clear(self) -> None:
@@ -54,6 +62,27 @@ class PdfPane(QWidget):
             self._buffer.close()
             self._buffer.deleteLater()
             self._buffer = None
+
+    # ----------------------------------------------------------------- highlighting
+    def set_highlight(self, text: str) -> None:
+        """Highlight ``text`` in the document and show the first page holding it."""
+        if text == self._highlight:
+            return
+        self._highlight = text
+        self._search_again()
+
+    def _search_again(self) -> None:
+        self._jump_pending = bool(self._highlight)
+        self.search.setSearchString(self._highlight)
+        self._jump_to_first_match()
+
+    def _jump_to_first_match(self) -> None:
+        if not self._jump_pending or self.search.count() == 0:
+            return
+        self._jump_pending = False
+        first = self.search.resultAtIndex(0)
+        self.view.setCurrentSearchResultIndex(0)
+        self.go_to(first.page())
 
     # ----------------------------------------------------------------- paging
     @property
