@@ -80,9 +80,28 @@ class PdfPane(QWidget):
         if not self._jump_pending or self.search.count() == 0:
             return
         self._jump_pending = False
-        first = self.search.resultAtIndex(0)
         self.view.setCurrentSearchResultIndex(0)
+        first = self.search.resultAtIndex(0)
         self.go_to(first.page())
+        self._scroll_to(first.page(), first.location().y())
+
+    def _scroll_to(self, page: int, y_points: float) -> None:
+        """Scroll so that a point of a page sits in the upper third of the view.
+
+        QPdfView scrolls to the top of a page only; the layout of its pages (margins, spacing,
+        one scale for all pages) is worked out from the scroll range.
+        """
+        bar = self.view.verticalScrollBar()
+        heights = [self.document.pagePointSize(i).height() for i in range(self.page_count)]
+        margins = self.view.documentMargins()
+        spacing = self.view.pageSpacing()
+        content = bar.maximum() + self.view.viewport().height()
+        fixed = margins.top() + margins.bottom() + spacing * (len(heights) - 1)
+        if not heights or sum(heights) <= 0 or content <= fixed:
+            return
+        scale = (content - fixed) / sum(heights)
+        top = margins.top() + sum(h * scale + spacing for h in heights[:page])
+        bar.setValue(int(top + y_points * scale - self.view.viewport().height() / 3))
 
     # ----------------------------------------------------------------- paging
     @property
