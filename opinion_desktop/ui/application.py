@@ -53,7 +53,11 @@ def _configure_logging() -> Path | None:
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logging.getLogger(_package).addHandler(handler)
+    logger = logging.getLogger(_package)
+    for previous in [h for h in logger.handlers if isinstance(h, logging.FileHandler)]:
+        logger.removeHandler(previous)  # started twice in one process (tests): one log file
+        previous.close()
+    logger.addHandler(handler)
     logging.getLogger(_package).setLevel(logging.INFO)
     return path
 

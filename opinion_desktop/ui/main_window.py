@@ -353,8 +353,9 @@ class MainWindow(QMainWindow):
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        else:  # first run: 1280×800, or most of a smaller screen
+            room = self.screen().availableGeometry()
+            self.resize(min(1280, int(room.width() * 0.9)), min(800, int(room.height() * 0.9)))
         state = settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
