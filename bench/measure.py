@@ -30,6 +30,7 @@ class StepRun:
     launched_at: float  # time.time() just before the process was started
     wall_seconds: float
     peak_rss_bytes: int
+    load: float = 0.0  # the 1-minute load average as the step ended
     extra: dict[str, object] = field(default_factory=dict)
 
     def number(self, key: str) -> float:
@@ -104,4 +105,12 @@ def run_step(name: str, out_dir: Path, *args: str, env: dict[str, str] | None = 
     if code != 0 or not result.is_file():
         raise RuntimeError(f"benchmark step {name} failed (exit {code})")
     values = json.loads(result.read_text(encoding="utf-8"))
-    return StepRun(name, values, launched, wall, watcher.peak)
+    return StepRun(name, values, launched, wall, watcher.peak, load_average())
+
+
+def load_average() -> float:
+    """The 1-minute load average (0 where ``/proc/loadavg`` is missing)."""
+    try:
+        return float(Path("/proc/loadavg").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 0.0
