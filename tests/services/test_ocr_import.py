@@ -20,6 +20,7 @@ from opinion_desktop.services.ocr import DISABLE_ENV, ENABLE_HINT, NOT_SEARCHABL
 from opinion_desktop.services.progress import CancelToken
 from opinion_desktop.storage.casefile import CaseFile
 from tests.services.test_ocr import (
+    REPORT_LINES,
     jpeg_bytes,
     needs_tesseract,
     phone_photo,
@@ -210,3 +211,38 @@ def _files_json(folder: Path) -> list[dict[str, object]]:
     if not isinstance(data, list):
         return []
     return [d for d in data if isinstance(d, dict) and "path" in d]
+
+
+@needs_tesseract
+def test_each_frame_of_a_tiff_scan_is_a_recognised_page(case: CaseFile, tmp_path: Path) -> None:
+    frames = [text_image(REPORT_LINES[:4], tilt=1.0), text_image(ADDENDUM_LINES[:2])]
+    path = tmp_path / "fax.tiff"
+    frames[0].convert("L").save(path, format="TIFF", save_all=True, append_images=frames[1:])
+
+    outcome = import_paths(case, [path])[0]
+
+    assert outcome.status is ImportStatus.IMPORTED and outcome.pages == 2
+    record = scanned_record(case, outcome.record_id)
+    texts = [p.text for p in case.records.pages(record.documents[0].id)]
+    assert "ductal carcinoma" in texts[0] and "Progesterone receptor" in texts[1]
+
+
+@pytest.mark.slow
+@needs_tesseract
+def test_a_twenty_page_scan_reports_every_page_and_is_all_searchable(
+    case: CaseFile, tmp_path: Path
+) -> None:
+    pages = [text_image((f"Page {n} of the scanned chart", *REPORT_LINES)) for n in range(1, 21)]
+    path = tmp_path / "chart-scan.pdf"
+    path.write_bytes(image_pdf(pages))
+    messages: list[str] = []
+
+    outcome = import_paths(case, [path], progress=lambda d, t, m: messages.append(m))[0]
+
+    assert outcome.status is ImportStatus.IMPORTED and outcome.pages == 20
+    for n in range(1, 21):
+        assert f"chart-scan.pdf: recognising the text of page {n} of 20" in messages
+    record = scanned_record(case, outcome.record_id)
+    stored = case.records.pages(record.documents[0].id)
+    assert all(p.ocr_confidence is not None and "carcinoma" in p.text for p in stored)
+    assert titles_found(case, "scanned chart") == {outcome.record_id}
