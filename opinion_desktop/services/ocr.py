@@ -15,6 +15,7 @@ Runs inside the import worker processes; every call to Tesseract is bounded in t
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import os
 import shutil
@@ -71,8 +72,10 @@ class Recognised:
 
 
 def ocr_available() -> bool:
-    """Whether text can be recognised here: Tesseract installed and not turned off."""
+    """Whether text can be recognised here: Tesseract and pytesseract installed, not turned off."""
     if os.environ.get(DISABLE_ENV, "").strip() not in ("", "0"):
+        return False
+    if importlib.util.find_spec("pytesseract") is None:  # an install without the binding
         return False
     return shutil.which("tesseract") is not None
 
