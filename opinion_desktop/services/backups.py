@@ -20,9 +20,9 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from opinion_desktop.domain.errors import CaseFileError, NotACaseFileError
+from opinion_desktop.domain.errors import CaseFileError, CaseFileLockedError, NotACaseFileError
 from opinion_desktop.storage.casefile import SUFFIX, CaseFile, inspect_case_file
-from opinion_desktop.storage.lock import acquire_case_lock
+from opinion_desktop.storage.lock import acquire_case_lock, held_by_this_process
 
 #: How many automatic backups of one case are kept (the newest).
 KEEP = 5
@@ -189,6 +189,8 @@ def restore_backup(backup: Path, case_path: Path) -> Path | None:
     this program first; another program holding it gets :class:`CaseFileLockedError`).
     """
     backup, case_path = Path(backup), Path(case_path)
+    if held_by_this_process(case_path):
+        raise CaseFileLockedError(f"{case_path.name} is open; close it before restoring a backup.")
     _inspect(backup, backup.name)  # early and read-only; the full check runs on a copy
     lock = acquire_case_lock(case_path)
     try:

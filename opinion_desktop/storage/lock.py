@@ -155,6 +155,12 @@ def _write_owner(fd: int) -> None:
         os.fsync(fd)
 
 
+def held_by_this_process(case_path: Path) -> bool:
+    """Whether this program has ``case_path`` open (one of its windows or commands)."""
+    with _TABLE:
+        return _key(case_path) in _HELD
+
+
 def acquire_case_lock(case_path: Path) -> CaseLock:
     """Lock ``case_path`` for this process, or raise :class:`CaseFileLockedError`."""
     key = _key(case_path)

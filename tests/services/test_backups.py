@@ -185,3 +185,13 @@ def test_restoring_a_case_open_in_another_program_is_refused(
     finally:
         holder.kill()
         holder.communicate()
+
+
+def test_restoring_over_a_case_open_here_is_refused(
+    case: CaseFile, case_path: Path, tmp_path: Path
+) -> None:
+    backup = backup_case(case, tmp_path / "copy.opcase")
+    _add(case, "Biopsy")
+    with pytest.raises(CaseFileError, match="close it before restoring"):
+        restore_backup(backup, case_path)
+    assert [r.title for r in case.records.all()] == ["Biopsy"]
