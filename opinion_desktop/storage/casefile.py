@@ -229,6 +229,8 @@ def create_case_file(path: str | os.PathLike[str], patient: Patient) -> CaseFile
 
 
 def _create_locked(case_path: Path, patient: Patient) -> CaseFile:
+    if case_path.exists():  # made by another program between the first look and the lock
+        raise CaseFileError(f"{case_path.name} already exists; choose another name.")
     temp = case_path.with_name(f".{case_path.name}.creating")
     with contextlib.suppress(FileNotFoundError):
         temp.unlink()
