@@ -143,6 +143,8 @@ def _import_export_window(program: Program, tmp_path: Path, prefix: tuple[str, .
     armed_before = program.armed_processes()
     program.cli("import", case, _inputs(tmp_path), prefix=prefix)
     workers = program.armed_processes() - armed_before
+    # The program and the fork server its workers are forked from (inheriting the guard) or,
+    # where processes are spawned, the workers themselves.
     assert len(workers) >= 2, "the import's worker processes ran with the guard loaded"
     out = tmp_path / "out"
     out.mkdir()
