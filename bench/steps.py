@@ -206,10 +206,20 @@ def step_qpdf(selection_json: str, out_pdf: str) -> dict[str, object]:
     }
 
 
-def step_export(case_path: str, selection_json: str, out_pdf: str) -> dict[str, object]:
-    """A stamped packet of the selected records through ``export_bundle``."""
+def step_export(
+    case_path: str, selection_json: str, out_pdf: str, collect: str = ""
+) -> dict[str, object]:
+    """A stamped packet of the selected records through ``export_bundle``.
+
+    With ``collect="gc"`` the progress callback runs ``gc.collect()`` at every step: not what
+    the program does, it measures how much of the peak is pypdf readers kept alive by their
+    reference cycles until the cyclic collector happens to run.
+    """
+    import gc
+
     from opinion_desktop.domain.bundle import ExportOptions, RecordSelection
     from opinion_desktop.services.bundle.export import export_bundle
+    from opinion_desktop.services.progress import no_progress
     from opinion_desktop.storage.casefile import open_case_file
 
     selection = json.loads(Path(selection_json).read_text())
@@ -221,9 +231,13 @@ def step_export(case_path: str, selection_json: str, out_pdf: str) -> dict[str, 
     )
     out = Path(out_pdf)
     out.unlink(missing_ok=True)
+
+    def collecting(_done: int, _total: int, _message: str) -> None:
+        gc.collect()
+
     with open_case_file(Path(case_path)) as case:
         start = time.perf_counter()
-        result = export_bundle(case, options, out)
+        result = export_bundle(case, options, out, progress=collecting if collect else no_progress)
         seconds = time.perf_counter() - start
     return {
         "seconds": seconds,
