@@ -18,6 +18,13 @@ from opinion_desktop.storage.casefile import CaseFile, create_case_file
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
 
+@pytest.fixture(autouse=True)
+def private_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Backups, logs and data go under tmp_path, never into the real user's folders."""
+    for name in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME"):
+        monkeypatch.setenv(name, str(tmp_path / "user" / name.lower()))
+
+
 @pytest.fixture
 def corpus() -> Path:
     """The shared corpus beside the checkout; tests using it skip where it is absent."""

@@ -30,6 +30,7 @@ from opinion_desktop.domain.imports import ImportOutcome, ImportStatus
 from opinion_desktop.services.demo import build_demo_case
 from opinion_desktop.storage.casefile import CaseFile, create_case_file, open_case_file
 from opinion_desktop.ui import settings as saved
+from opinion_desktop.ui.case_extras import CaseExtras
 from opinion_desktop.ui.file_dialogs import FileChooser
 from opinion_desktop.ui.import_flow import ImportController
 from opinion_desktop.ui.messages import show_error
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self._create_actions()
         self._create_menus()
+        self.extras = CaseExtras(self)
         self._restore_settings()
         self._show_case_state()
 
@@ -227,6 +229,7 @@ class MainWindow(QMainWindow):
         if self.case is None:
             return
         self.imports.cancel_and_wait()
+        self.extras.before_close(self.case)
         self.undo_stack.clear()
         for page in self._case_pages:
             page.set_case(None)

@@ -1,0 +1,118 @@
+"""The pages and actions beyond the records browser: opinions, labs, packets, export, print.
+
+Kept apart from :mod:`main_window` so that the window stays a frame: this module adds the pages
+through the window's extension points and wires their signals to each other.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import platformdirs
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from opinion_desktop.domain.errors import OpinionDesktopError
+from opinion_desktop.services.backups import automatic_backup
+from opinion_desktop.ui.export_flow import ExportController
+from opinion_desktop.ui.labs_page import LabsPage
+from opinion_desktop.ui.opinions_page import OpinionsPage
+from opinion_desktop.ui.printing import PrintController
+from opinion_desktop.ui.releases_page import ReleasesPage
+
+if TYPE_CHECKING:
+    from opinion_desktop.storage.casefile import CaseFile
+    from opinion_desktop.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def backup_folder(case_path: Path) -> Path:
+    """Where the automatic backups of one case file live (one folder per case file path)."""
+    digest = hashlib.sha256(str(case_path.resolve()).encode()).hexdigest()[:8]
+    root = platformdirs.user_data_path("opinion-desktop", appauthor=False) / "backups"
+    return root / f"{case_path.stem}-{digest}"
+
+
+class CaseExtras(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.opinions = OpinionsPage(window.undo_stack, window)
+        self.opinions.open_record_requested.connect(window.show_record)
+        window.add_page("opinions", self.tr("Opinions"), self.opinions)
+        self.labs = LabsPage(window)
+        self.labs.open_record_requested.connect(window.show_record)
+        window.add_page("labs", self.tr("Lab results"), self.labs)
+        self.releases = ReleasesPage(window)
+        window.add_page("releases", self.tr("Packets sent"), self.releases)
+
+        self.exports = ExportController(window)
+        self.printing = PrintController(window)
+        self.exports.finished.connect(self._packet_made)
+        self.printing.exports.finished.connect(self._packet_made)
+
+        self.export_action = self._case_action(
+            self.tr("&Export packet for a specialist…"), self.export_packet, "Ctrl+E"
+        )
+        self.print_action = self._case_action(
+            self.tr("&Print bundle…"), self.print_bundle, QKeySequence.StandardKey.Print
+        )
+        self.from_record_action = self._case_action(
+            self.tr("Create &opinion from this record…"), self.opinion_from_record, None
+        )
+        close = window.close_action
+        window.file_menu.insertActions(close, [self.export_action, self.print_action])
+        window.file_menu.insertSeparator(close)
+        bar = window.menuBar()
+        self.opinions_menu = QMenu(self.tr("&Opinions"), window)
+        self.opinions_menu.addActions(
+            [self.from_record_action, self.opinions.new_action, self.opinions.compare_action]
+        )
+        bar.insertMenu(bar.actions()[-1], self.opinions_menu)  # before Help
+        for action in (self.opinions.new_action, self.opinions.compare_action):
+            window.add_case_action(action)
+
+    def _case_action(
+        self, text: str, slot: Callable[[], None], shortcut: QKeySequence.StandardKey | str | None
+    ) -> QAction:
+        action = QAction(text, self._window)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self._window.add_case_action(action)
+        return action
+
+    # ----------------------------------------------------------------- slots
+    def export_packet(self) -> None:
+        if self._window.case is not None:
+            self.exports.export(self._window.case)
+
+    def print_bundle(self) -> None:
+        if self._window.case is not None:
+            self.printing.print_bundle(self._window.case)
+
+    def opinion_from_record(self) -> None:
+        record = self._window.browser.current_record()
+        if record is not None:
+            self._window.pages.show_page("opinions")
+            self.opinions.create_from_record(record.id)
+
+    def _packet_made(self, result: object) -> None:
+        release_id = getattr(result, "release_id", None)
+        if release_id is not None:
+            self.releases.reload(select_id=release_id)
+
+    def before_close(self, case: CaseFile) -> None:
+        """Stop exports and printing, and keep an automatic backup of the case."""
+        self.exports.cancel_and_wait()
+        self.printing.cancel_and_wait()
+        try:
+            automatic_backup(case, backup_folder(case.path))
+        except (OSError, OpinionDesktopError):
+            log.exception("the automatic backup of %s failed", case.path.name)
