@@ -127,6 +127,9 @@ def run_import(args: argparse.Namespace) -> int:
         ]
         write(format_table(columns, rows, terminal_width()))
         write(_import_summary(outcomes))
+    hint = next((o.hint for o in outcomes if o.hint), "")
+    if hint:  # e.g. how to enable text recognition of scans: once, on stderr
+        print(f"opinion-desktop: {hint}", file=sys.stderr)
     refused = any(o.status is ImportStatus.REFUSED for o in outcomes)
     return 1 if refused else 0
 

@@ -263,3 +263,21 @@ def test_search_never_fails_on_what_a_person_types(
     for query in ('"(', "AND OR NOT", "*", "ER+/PR+ HER2-"):
         code, _, err = run(capsys, "search", demo_case, query, "--json")
         assert (code, err) == (0, "")
+
+
+def test_import_tells_once_how_to_enable_text_recognition(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from PIL import Image
+
+    monkeypatch.setenv("OPINION_DESKTOP_NO_OCR", "1")
+    for name in ("scan-1.png", "scan-2.png"):
+        Image.new("RGB", (200, 100), "white").save(tmp_path / name)
+    case = tmp_path / "c.opcase"
+    assert main(["new", str(case), "--name", "Ana Test", "--dob", "1970-01-01"]) == 0
+    capsys.readouterr()
+    assert (
+        main(["import", str(case), str(tmp_path / "scan-1.png"), str(tmp_path / "scan-2.png")]) == 0
+    )
+    err = capsys.readouterr().err
+    assert err.count("Tesseract") == 1
