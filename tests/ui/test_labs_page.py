@@ -179,9 +179,7 @@ def test_wired_into_the_main_window_a_value_shows_its_record(
 ) -> None:
     labs = fill_labs(case)
     case.close()
-    page = LabsPage(window)
-    window.add_page("labs", window.tr("Lab results"), page)
-    page.open_record_requested.connect(window.show_record)
+    page = window.extras.labs  # the main window carries the Lab results page
     assert window.open_case(case_path)
     assert page.case is window.case
     assert page.model.rowCount() == 8
