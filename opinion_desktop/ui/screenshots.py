@@ -209,7 +209,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("usage: python -m opinion_desktop.ui.screenshots OUTDIR", file=sys.stderr)
         return 2
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    for path in take(Path(args[0])):
+    from opinion_desktop.ui.screenshot_export import save_export_screenshots
+    from opinion_desktop.ui.screenshot_labs import save_labs_screenshot
+    from opinion_desktop.ui.screenshot_opinions import save_comparison_screenshot
+
+    out = Path(args[0])
+    shots = [*take(out), save_comparison_screenshot(out), save_labs_screenshot(out)]
+    shots += save_export_screenshots(out)
+    for path in shots:
         print(path)
     return 0
 
