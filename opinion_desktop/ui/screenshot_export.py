@@ -7,10 +7,8 @@ folder (settings there too), fills the export dialog for Dr. Priya Mehta and sav
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
-from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -23,6 +21,7 @@ from opinion_desktop.ui.application import configure_application
 from opinion_desktop.ui.export_dialog import ExportDialog
 from opinion_desktop.ui.export_presets import SelectionMode
 from opinion_desktop.ui.releases_page import ReleasesPage
+from opinion_desktop.ui.screenshots import private_settings
 from opinion_desktop.ui.theme import STYLE_SHEET
 
 DIALOG_SIZE = (1180, 780)
@@ -76,9 +75,7 @@ def save_export_screenshots(out_dir: Path) -> list[Path]:
     written: list[Path] = []
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp)
-        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-        for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
-            QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder / "settings"))
+        private_settings(folder / "settings")
         case = build_demo_case(folder / "Maria Example.opcase")
         try:
             dialog = ExportDialog(case)
@@ -99,18 +96,3 @@ def save_export_screenshots(out_dir: Path) -> list[Path]:
             case.close()
         QSettings().clear()
     return written
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
-    if len(args) != 1:
-        print("usage: python -m opinion_desktop.ui.screenshot_export OUTDIR", file=sys.stderr)
-        return 2
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    for path in save_export_screenshots(Path(args[0])):
-        print(path)
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

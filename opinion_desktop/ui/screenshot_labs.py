@@ -8,7 +8,6 @@ chosen at 1280×800 offscreen, and saves ``OUTDIR/lab-trend.png``.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -126,17 +125,3 @@ def save_labs_screenshot(out_dir: Path) -> Path:
         finally:
             case.close()
     return target
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
-    if len(args) != 1:
-        print("usage: python -m opinion_desktop.ui.screenshot_labs OUTDIR", file=sys.stderr)
-        return 2
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    print(save_labs_screenshot(Path(args[0])))
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

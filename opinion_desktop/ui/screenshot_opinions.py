@@ -6,10 +6,8 @@ opinions at 1280×800 offscreen, and saves ``OUTDIR/comparison.png``.
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
-from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtGui import QUndoStack
@@ -55,17 +53,3 @@ def save_comparison_screenshot(out_dir: Path) -> Path:
         finally:
             case.close()
     return target
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
-    if len(args) != 1:
-        print("usage: python -m opinion_desktop.ui.screenshot_opinions OUTDIR", file=sys.stderr)
-        return 2
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    print(save_comparison_screenshot(Path(args[0])))
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -153,6 +153,13 @@ def _case(folder: Path) -> CaseFile:
         return build_fallback_case(path)
 
 
+def private_settings(folder: Path) -> None:
+    """Point QSettings at ``folder`` so taking screenshots never touches the user's settings."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
+
+
 def _settle(app: QApplication, seconds: float = 1.5) -> None:
     """Let layouts finish and QtPdf render its pages (it renders on a thread)."""
     deadline = time.monotonic() + seconds
@@ -176,9 +183,7 @@ def take(outdir: Path) -> list[Path]:
     written: list[Path] = []
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp)
-        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-        for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
-            QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder / "settings"))
+        private_settings(folder / "settings")
         case = _case(folder)
         window = MainWindow()
         window.resize(*SIZE)
