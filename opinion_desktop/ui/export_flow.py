@@ -16,7 +16,7 @@ from opinion_desktop.storage.casefile import CaseFile
 from opinion_desktop.ui.export_dialog import ExportDialog, ExportRequest
 from opinion_desktop.ui.messages import show_error
 from opinion_desktop.ui.wording import counted
-from opinion_desktop.ui.workers import BackgroundTask
+from opinion_desktop.ui.workers import BackgroundTask, show_progress
 
 #: Opens a local file or folder with the program the computer uses for it.
 UrlOpener = Callable[[QUrl], bool]
@@ -104,12 +104,7 @@ class ExportController(QObject):
 
     # ----------------------------------------------------------------- worker reports
     def _progressed(self, done: int, total: int, message: str) -> None:
-        if self.progress is None:
-            return
-        self.progress.setMaximum(max(total, 1))
-        self.progress.setValue(min(done, max(total, 1)))
-        if message:
-            self.progress.setLabelText(message)
+        show_progress(self.progress, done, total, message)
 
     def _succeeded(self, result: object) -> None:
         if isinstance(result, ExportResult):

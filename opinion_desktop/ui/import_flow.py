@@ -14,7 +14,7 @@ from opinion_desktop.services.progress import CancelToken, ProgressCallback
 from opinion_desktop.storage.casefile import CaseFile
 from opinion_desktop.ui.import_summary import ImportSummaryDialog
 from opinion_desktop.ui.messages import show_error
-from opinion_desktop.ui.workers import BackgroundTask
+from opinion_desktop.ui.workers import BackgroundTask, show_progress
 
 #: Asks for the password of encrypted PDFs; ``None`` when the person declines.
 PasswordPrompt = Callable[[QWidget, Sequence[Path], bool], "str | None"]
@@ -109,12 +109,7 @@ class ImportController(QObject):
 
     # ----------------------------------------------------------------- worker reports
     def _progressed(self, done: int, total: int, message: str) -> None:
-        if self.progress is None:
-            return
-        self.progress.setMaximum(max(total, 1))
-        self.progress.setValue(min(done, max(total, 1)))
-        if message:
-            self.progress.setLabelText(message)
+        show_progress(self.progress, done, total, message)
 
     def _note_cancel(self) -> None:
         self._was_cancelled = True

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog
 
 from opinion_desktop.domain.errors import OpinionDesktopError
 from opinion_desktop.services.progress import CancelledError, CancelToken, ProgressCallback
@@ -101,3 +102,13 @@ class BackgroundTask(QObject):
         self._thread.wait()  # the thread has returned from run(); nothing runs the runner now
         self._runner = None  # deletes it here, in the GUI thread
         self.finished.emit()
+
+
+def show_progress(dialog: QProgressDialog | None, done: int, total: int, message: str) -> None:
+    """Show a worker's ``progress(done, total, message)`` report in its progress dialog."""
+    if dialog is None:
+        return
+    dialog.setMaximum(max(total, 1))
+    dialog.setValue(min(done, max(total, 1)))
+    if message:
+        dialog.setLabelText(message)
