@@ -1,4 +1,4 @@
-"""The one-page summary: identifiers, dated timeline, current treatment, medications, allergies.
+"""The one-page summary: identifiers, timeline, latest recommended treatment, medicines, allergies.
 
 It always fits one sheet: when the timeline is too long, the middle of it is left out (with a note
 saying so), keeping the first events (how it began) and the latest (where things stand).
@@ -114,7 +114,7 @@ def render_summary(
             )
         else:
             flow.append(Paragraph("No dated events among the records sent.", st["body"]))
-        flow.append(Paragraph("Current treatment", st["heading"]))
+        flow.append(Paragraph("Most recently recommended treatment", st["heading"]))
         flow.append(Paragraph(text(treatment or "Not recorded."), st["body"]))
         none = "See the medication list in this packet." if medication_source else "Not recorded."
         flow.append(Paragraph("Medications", st["heading"]))
