@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import QThread
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -106,7 +107,7 @@ def test_declining_the_print_dialog_makes_nothing_and_logs_nothing(
     assert demo.releases.all() == []
 
 
-def test_pages_print_one_per_event_loop_turn_and_cancel_stops_between_pages(
+def test_pages_print_on_a_worker_thread_and_cancel_stops_between_pages(
     qtbot: QtBot, demo: CaseFile, tmp_path: Path
 ) -> None:
     packet = export_bundle(demo, ExportOptions(), tmp_path / "packet.pdf")
@@ -114,13 +115,33 @@ def test_pages_print_one_per_event_loop_turn_and_cancel_stops_between_pages(
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     job = PagePrinter(packet.out_pdf, printer, dpi=TEST_DPI)
-    assert job.start() == ""
-    assert job.printed == 0  # nothing is drawn until the event loop turns
-    job.progressed.connect(lambda done, total: job.cancel() if done == 2 else None)
+    threads: list[QThread | None] = []
+    job.progressed.connect(lambda done, total: threads.append(QThread.currentThread()))
+    assert job.start() == ""  # returns at once: the pages are drawn on the worker
+    job.cancel()
     with qtbot.waitSignal(job.finished, timeout=TIMEOUT_MS) as blocker:
         pass
     assert blocker.args == [False]
-    assert job.printed == 2 < packet.page_count
+    assert job.printed < packet.page_count
+    assert all(thread is QThread.currentThread() for thread in threads)  # signals reach the GUI
+
+
+def test_a_whole_packet_printed_on_the_worker_has_every_page(
+    qtbot: QtBot, demo: CaseFile, tmp_path: Path
+) -> None:
+    packet = export_bundle(demo, ExportOptions(), tmp_path / "packet.pdf")
+    printed = tmp_path / "printed.pdf"
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(printed))
+    job = PagePrinter(packet.out_pdf, printer, dpi=TEST_DPI)
+    seen: list[int] = []
+    job.progressed.connect(lambda done, total: seen.append(done))
+    with qtbot.waitSignal(job.finished, timeout=TIMEOUT_MS) as blocker:
+        assert job.start() == ""
+    assert blocker.args == [True]
+    assert seen == list(range(1, packet.page_count + 1))
+    assert len(PdfReader(printed).pages) == packet.page_count
 
 
 def test_pages_to_print_follows_range_and_order() -> None:
