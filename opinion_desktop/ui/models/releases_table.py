@@ -7,25 +7,28 @@ from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel
 
 from opinion_desktop.domain.bundle import Release, ReleasedRecord
+from opinion_desktop.ui.models.dataclass_table import (
+    ITEM_ROLE,
+    SORT_ROLE,
+    Column,
+    DataclassTableModel,
+    Index,
+)
 
-Index = QModelIndex | QPersistentModelIndex
-
-#: The whole :class:`Release` (or :class:`ReleasedRecord`) of the row.
-ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
-#: A value that sorts correctly: times as times, counts as numbers.
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+__all__ = [
+    "ITEM_ROLE",
+    "SORT_ROLE",
+    "RecordColumn",
+    "ReleaseColumn",
+    "ReleasedRecordsModel",
+    "ReleasesFilterProxy",
+    "ReleasesTableModel",
+    "fingerprint",
+    "when_text",
+]
 
 
 def _tr(text: str) -> str:
@@ -53,86 +56,36 @@ class ReleaseColumn(IntEnum):
     FINGERPRINT = 5
 
 
-class ReleasesTableModel(QAbstractTableModel):
+class ReleasesTableModel(DataclassTableModel[Release]):
     """One row per exported packet, newest first as the repository returns them."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._releases: list[Release] = []
+    columns = (
+        Column[Release](
+            "Sent on",
+            lambda r: when_text(r.created_at, short=True),
+            lambda r: r.created_at.isoformat(),
+        ),
+        Column[Release]("To", lambda r: r.recipient or _tr("(no recipient named)")),
+        Column[Release](
+            "Records", lambda r: str(len(r.records)), lambda r: len(r.records), right=True
+        ),
+        Column[Release]("Pages", lambda r: str(r.page_count), lambda r: r.page_count, right=True),
+        Column[Release]("Packet", lambda r: r.packet_filename),
+        Column[Release](
+            "Fingerprint",
+            lambda r: fingerprint(r.packet_sha256),
+            tooltip=lambda r: _tr("SHA-256 of the packet: %1").replace("%1", r.packet_sha256),
+        ),
+    )
 
     def set_releases(self, releases: Sequence[Release]) -> None:
-        self.beginResetModel()
-        self._releases = list(releases)
-        self.endResetModel()
+        self.set_items(releases)
 
     def release(self, row: int) -> Release:
-        return self._releases[row]
+        return self.item(row)
 
     def row_of(self, release_id: int) -> int:
-        for row, release in enumerate(self._releases):
-            if release.id == release_id:
-                return row
-        return -1
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._releases)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(ReleaseColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        names = ("Sent on", "To", "Records", "Pages", "Packet", "Fingerprint")
-        return _tr(names[section]) if 0 <= section < len(names) else None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        release = self._releases[index.row()]
-        column = index.column()
-        if role == ITEM_ROLE:
-            return release
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(release, column)
-        if role == SORT_ROLE:
-            return self._sort_value(release, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == ReleaseColumn.FINGERPRINT:
-                return _tr("SHA-256 of the packet: %1").replace("%1", release.packet_sha256)
-            return self._display(release, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
-            ReleaseColumn.RECORDS,
-            ReleaseColumn.PAGES,
-        ):
-            return int(_RIGHT)
-        return None
-
-    @staticmethod
-    def _display(release: Release, column: int) -> str:
-        if column == ReleaseColumn.WHEN:
-            return when_text(release.created_at, short=True)
-        if column == ReleaseColumn.RECIPIENT:
-            return release.recipient or _tr("(no recipient named)")
-        if column == ReleaseColumn.RECORDS:
-            return str(len(release.records))
-        if column == ReleaseColumn.PAGES:
-            return str(release.page_count)
-        if column == ReleaseColumn.PACKET:
-            return release.packet_filename
-        return fingerprint(release.packet_sha256)
-
-    @staticmethod
-    def _sort_value(release: Release, column: int) -> Any:
-        if column == ReleaseColumn.WHEN:
-            return release.created_at.isoformat()
-        if column == ReleaseColumn.RECORDS:
-            return len(release.records)
-        if column == ReleaseColumn.PAGES:
-            return release.page_count
-        return ReleasesTableModel._display(release, column).lower()
+        return self.row_where(lambda release: release.id == release_id)
 
 
 class ReleasesFilterProxy(QSortFilterProxyModel):
@@ -165,65 +118,41 @@ class RecordColumn(IntEnum):
     PAGES = 5
 
 
-class ReleasedRecordsModel(QAbstractTableModel):
+def _start(record: ReleasedRecord) -> str:
+    if not record.included and record.start_page is None:
+        return _tr("not included")
+    return str(record.start_page) if record.start_page is not None else "—"
+
+
+def _title(record: ReleasedRecord) -> str:
+    title = record.title or record.kind.label
+    return title if record.included else _tr("%1 (not included)").replace("%1", title)
+
+
+def _record_column(title: str, text: Any, *, right: bool = False) -> Column[ReleasedRecord]:
+    """A column whose tooltip says why a record was left out of the packet."""
+
+    def tooltip(record: ReleasedRecord) -> str:
+        if not record.included:
+            return _tr("Not included: %1").replace("%1", record.reason)
+        return str(text(record))
+
+    return Column[ReleasedRecord](title, text, tooltip=tooltip, right=right)
+
+
+class ReleasedRecordsModel(DataclassTableModel[ReleasedRecord]):
     """The records that went out in one packet, in packet order, with the page each starts on."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._records: list[ReleasedRecord] = []
+    columns = (
+        _record_column("Starts on page", _start, right=True),
+        _record_column("Kind", lambda r: r.kind.label),
+        _record_column(
+            "Date", lambda r: r.date_of_service.isoformat() if r.date_of_service else "—"
+        ),
+        _record_column("Title", _title),
+        _record_column("Institution", lambda r: r.institution),
+        _record_column("Pages", lambda r: str(r.page_count), right=True),
+    )
 
     def set_records(self, records: Sequence[ReleasedRecord]) -> None:
-        self.beginResetModel()
-        self._records = list(records)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._records)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(RecordColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        names = ("Starts on page", "Kind", "Date", "Title", "Institution", "Pages")
-        return _tr(names[section]) if 0 <= section < len(names) else None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        record = self._records[index.row()]
-        column = index.column()
-        if role == ITEM_ROLE:
-            return record
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(record, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if not record.included:
-                return _tr("Not included: %1").replace("%1", record.reason)
-            return self._display(record, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
-            RecordColumn.START,
-            RecordColumn.PAGES,
-        ):
-            return int(_RIGHT)
-        return None
-
-    @staticmethod
-    def _display(record: ReleasedRecord, column: int) -> str:
-        if column == RecordColumn.START:
-            if not record.included and record.start_page is None:
-                return _tr("not included")
-            return str(record.start_page) if record.start_page is not None else "—"
-        if column == RecordColumn.KIND:
-            return record.kind.label
-        if column == RecordColumn.DATE:
-            return record.date_of_service.isoformat() if record.date_of_service else "—"
-        if column == RecordColumn.TITLE:
-            title = record.title or record.kind.label
-            return title if record.included else _tr("%1 (not included)").replace("%1", title)
-        if column == RecordColumn.INSTITUTION:
-            return record.institution
-        return str(record.page_count)
+        self.set_items(records)
