@@ -17,10 +17,12 @@ import re
 import secrets
 import shutil
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from opinion_desktop.domain.errors import CaseFileError, CaseFileLockedError, NotACaseFileError
+from opinion_desktop.services.progress import CancelToken, ProgressCallback
 from opinion_desktop.storage.casefile import SUFFIX, CaseFile, inspect_case_file
 from opinion_desktop.storage.lock import acquire_case_lock, held_by_this_process
 
@@ -81,10 +83,23 @@ def _check(path: Path, shown: str) -> None:
         raise NotACaseFileError(f"{shown} is damaged; choose another backup.")
 
 
-def backup_case(case: CaseFile, out: Path, *, overwrite: bool = False) -> Path:
+#: Pages copied per step when progress is reported (4 MB with 4 KB pages).
+_STEP_PAGES = 1024
+
+
+def backup_case(
+    case: CaseFile,
+    out: Path,
+    *,
+    overwrite: bool = False,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> Path:
     """Write a whole, checked copy of the open ``case`` to ``out`` (via a temporary name).
 
-    The case stays open and usable; ``out`` appears only once the copy is complete.
+    The case stays open and usable; ``out`` appears only once the copy is complete. With
+    ``progress`` or ``cancel`` the copy goes in steps, reporting pages copied and stopping
+    (:class:`CancelledError`, nothing written) between two steps when cancelled.
     """
     out = Path(out)
     if out.exists() and not overwrite:
@@ -96,7 +111,10 @@ def backup_case(case: CaseFile, out: Path, *, overwrite: bool = False) -> Path:
         target = sqlite3.connect(temp, isolation_level=None)
         try:
             with case.raw_connection() as source:
-                source.backup(target)
+                if progress is None and cancel is None:
+                    source.backup(target)
+                else:
+                    source.backup(target, pages=_STEP_PAGES, progress=_stepper(progress, cancel))
             target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
             if target.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
                 raise CaseFileError(f"The backup of {case.path.name} could not be checked.")
@@ -111,6 +129,32 @@ def backup_case(case: CaseFile, out: Path, *, overwrite: bool = False) -> Path:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
     return out
+
+
+def _stepper(
+    progress: ProgressCallback | None, cancel: CancelToken | None
+) -> Callable[[int, int, int], None]:
+    def step(_status: int, remaining: int, total: int) -> None:
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        if progress is not None:
+            progress(total - remaining, total, "")
+
+    return step
+
+
+def backup_record_count(path: Path) -> int | None:
+    """How many records the backup at ``path`` holds, read without changing it; None when it
+    cannot be read (damaged, or encrypted)."""
+    try:
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT count(*) FROM record").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return int(row[0]) if row else None
 
 
 def _pattern(case_path: Path) -> re.Pattern[str]:
@@ -159,7 +203,14 @@ def _next_name(folder: Path, case_path: Path, previous: list[BackupInfo]) -> Pat
     return folder / f"{stem}-{max(same_second, default=0) + 1}{SUFFIX}"
 
 
-def automatic_backup(case: CaseFile, folder: Path, *, keep: int = KEEP) -> Path:
+def automatic_backup(
+    case: CaseFile,
+    folder: Path,
+    *,
+    keep: int = KEEP,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> Path:
     """Back ``case`` up into ``folder`` and keep the newest ``keep`` backups; the backup's path.
 
     When nothing changed since the newest backup, no new one is written (so opening and closing
@@ -169,7 +220,7 @@ def automatic_backup(case: CaseFile, folder: Path, *, keep: int = KEEP) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     previous = list_backups(folder, case.path)
     out = _next_name(folder, case.path, previous)
-    backup_case(case, out)
+    backup_case(case, out, progress=progress, cancel=cancel)
     if previous and _same_bytes(previous[0].path, out):
         out.unlink()
         return previous[0].path
@@ -208,6 +259,21 @@ def restore_backup(backup: Path, case_path: Path) -> Path | None:
     finally:
         lock.release()
     return kept
+
+
+def kept_copies(case_path: Path) -> list[BackupInfo]:
+    """The copies :func:`restore_backup` kept beside ``case_path`` (``.before-restore-…bak``),
+    newest first."""
+    case_path = Path(case_path)
+    pattern = re.compile(rf"{re.escape(case_path.name)}\.before-restore-(\d{{8}}-\d{{6}})\.bak")
+    found: list[BackupInfo] = []
+    with contextlib.suppress(FileNotFoundError, NotADirectoryError):
+        for path in case_path.parent.iterdir():
+            match = pattern.fullmatch(path.name)
+            if match and path.is_file():
+                taken = dt.datetime.strptime(match[1], _STAMP)
+                found.append(BackupInfo(path, taken, path.stat().st_size))
+    return sorted(found, key=lambda info: info.taken_at, reverse=True)
 
 
 def _keep_current(case_path: Path) -> Path | None:

@@ -1,4 +1,5 @@
-"""The pages and actions beyond the records browser: opinions, labs, packets, export, print.
+"""The pages and actions beyond the records browser: opinions, labs, packets, history, export,
+print, and the backups (taken on close, restored from File ▸ Restore backup…).
 
 Kept apart from :mod:`main_window` so that the window stays a frame: this module adds the pages
 through the window's extension points and wires their signals to each other.
@@ -7,7 +8,6 @@ through the window's extension points and wires their signals to each other.
 from __future__ import annotations
 
 import hashlib
-import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,9 +17,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from opinion_desktop.domain.errors import OpinionDesktopError
-from opinion_desktop.services.backups import automatic_backup
+from opinion_desktop.ui.backup_flow import BackupController
 from opinion_desktop.ui.export_flow import ExportController
+from opinion_desktop.ui.history_page import HistoryPage
 from opinion_desktop.ui.labs_page import LabsPage
 from opinion_desktop.ui.opinions_page import OpinionsPage
 from opinion_desktop.ui.printing import PrintController
@@ -28,8 +28,6 @@ from opinion_desktop.ui.releases_page import ReleasesPage
 if TYPE_CHECKING:
     from opinion_desktop.storage.casefile import CaseFile
     from opinion_desktop.ui.main_window import MainWindow
-
-log = logging.getLogger(__name__)
 
 
 def backup_folder(case_path: Path) -> Path:
@@ -51,6 +49,13 @@ class CaseExtras(QObject):
         window.add_page("labs", self.tr("Lab results"), self.labs)
         self.releases = ReleasesPage(window)
         window.add_page("releases", self.tr("Packets sent"), self.releases)
+        self.history = HistoryPage(window)
+        self.history.open_record_requested.connect(window.show_record)
+        window.add_page("history", self.tr("History"), self.history)
+        # Edits, undo and redo go through the undo stack; imports report when done.
+        window.undo_stack.indexChanged.connect(self.history.case_changed)
+        window.imports.finished.connect(self.history.case_changed)
+        self.backups = BackupController(window, backup_folder)
 
         self.exports = ExportController(window)
         self.printing = PrintController(window)
@@ -66,9 +71,19 @@ class CaseExtras(QObject):
         self.from_record_action = self._case_action(
             self.tr("Create &opinion from this record…"), self.opinion_from_record, None
         )
+        self.restore_action = self._case_action(
+            self.tr("&Restore backup…"), self.restore_backup, None
+        )
+        self.history_action = self._case_action(
+            self.tr("&History of changes"), self.show_history, "Ctrl+Shift+H"
+        )
         close = window.close_action
         window.file_menu.insertActions(close, [self.export_action, self.print_action])
         window.file_menu.insertSeparator(close)
+        window.file_menu.insertAction(close, self.restore_action)
+        window.file_menu.insertSeparator(close)
+        window.view_menu.addSeparator()
+        window.view_menu.addAction(self.history_action)
         bar = window.menuBar()
         self.opinions_menu = QMenu(self.tr("&Opinions"), window)
         self.opinions_menu.addActions(
@@ -103,16 +118,24 @@ class CaseExtras(QObject):
             self._window.pages.show_page("opinions")
             self.opinions.create_from_record(record.id)
 
+    def restore_backup(self) -> None:
+        self.backups.restore()
+
+    def show_history(self) -> None:
+        self._window.pages.show_page("history")
+        self.history.search_box.setFocus()
+
     def _packet_made(self, result: object) -> None:
         release_id = getattr(result, "release_id", None)
         if release_id is not None:
             self.releases.reload(select_id=release_id)
 
     def before_close(self, case: CaseFile) -> None:
-        """Stop exports and printing, and keep an automatic backup of the case."""
+        """Stop exports and printing, and keep an automatic backup of the case.
+
+        The backup is copied on a worker thread (the window keeps drawing) and this returns
+        once it is written, so the case is never closed under it.
+        """
         self.exports.cancel_and_wait()
         self.printing.cancel_and_wait()
-        try:
-            automatic_backup(case, backup_folder(case.path))
-        except (OSError, OpinionDesktopError):
-            log.exception("the automatic backup of %s failed", case.path.name)
+        self.backups.backup_before_close(case)

@@ -16,7 +16,7 @@ def test_pages_actions_and_a_backup_on_close(qtbot: QtBot, tmp_path: Path) -> No
     qtbot.addWidget(window)
     case = build_demo_case(tmp_path / "demo.opcase")
     window.set_case(case)
-    assert window.pages.keys() == ("records", "opinions", "labs", "releases")
+    assert window.pages.keys() == ("records", "opinions", "labs", "releases", "history")
     assert window.extras.export_action.isEnabled()
     assert window.extras.export_action.shortcut().toString() == "Ctrl+E"
 
