@@ -8,9 +8,9 @@ from typing import Any
 
 from opinion_desktop.cli.arguments import case_path
 from opinion_desktop.cli.output import human_size, plural, write
+from opinion_desktop.cli.passphrase import opened
 from opinion_desktop.cli.plain_errors import plain_errors
 from opinion_desktop.services.backups import backup_case
-from opinion_desktop.storage.casefile import opened
 
 
 def register(subparsers: Any) -> None:

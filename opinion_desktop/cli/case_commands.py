@@ -8,9 +8,10 @@ from typing import Any
 
 from opinion_desktop.cli.arguments import birth_date, case_path, identifier, non_empty
 from opinion_desktop.cli.output import human_size, plural, write
+from opinion_desktop.cli.passphrase import ENV_VAR, new_passphrase, opened
 from opinion_desktop.cli.plain_errors import plain_errors
 from opinion_desktop.domain.patient import Patient
-from opinion_desktop.storage.casefile import create_case_file, opened
+from opinion_desktop.storage.casefile import create_case_file
 
 
 def register(subparsers: Any) -> None:
@@ -36,6 +37,11 @@ def register(subparsers: Any) -> None:
         help="a record number at one institution (repeat for each institution)",
     )
     new.add_argument("--diagnosis", default="", metavar="TEXT", help="the diagnosis, in brief")
+    new.add_argument(
+        "--encrypt",
+        action="store_true",
+        help=f"lock the case with a passphrase (asked for twice, or read from {ENV_VAR})",
+    )
     new.set_defaults(handler=run_new)
 
     demo = subparsers.add_parser(
@@ -64,8 +70,11 @@ def run_new(args: argparse.Namespace) -> int:
         identifiers=tuple(args.mrn),
         diagnosis_summary=" ".join(args.diagnosis.split()),
     )
+    passphrase = None
+    if args.encrypt:
+        passphrase = new_passphrase(args.case, env_vars=(ENV_VAR,))
     with plain_errors(args.case):
-        create_case_file(args.case, patient).close()
+        create_case_file(args.case, patient, passphrase=passphrase).close()
     write(f"Created {args.case.name} for {patient.name} (born {args.dob.isoformat()}).")
     return 0
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from opinion_desktop.cli.arguments import case_path, iso_date, record_kind
 from opinion_desktop.cli.output import plural, print_json, progress_printer, write
+from opinion_desktop.cli.passphrase import opened
 from opinion_desktop.cli.plain_errors import plain_errors
 from opinion_desktop.domain.bundle import (
     ExportOptions,
@@ -19,7 +20,6 @@ from opinion_desktop.domain.bundle import (
     RecordSelection,
 )
 from opinion_desktop.services.bundle import export_bundle
-from opinion_desktop.storage.casefile import opened
 
 #: From this many steps on (about ten documents), progress is printed on stderr even when it is
 #: not a terminal.

@@ -14,9 +14,9 @@ from opinion_desktop.cli.output import (
     terminal_width,
     write,
 )
+from opinion_desktop.cli.passphrase import opened
 from opinion_desktop.cli.plain_errors import plain_errors
 from opinion_desktop.domain.history import Change, HistoryAction, HistoryEntity
-from opinion_desktop.storage.casefile import opened
 
 #: A value longer than this is shortened in the table (``--json`` gives it whole).
 _VALUE_WIDTH = 60

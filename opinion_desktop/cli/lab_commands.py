@@ -15,10 +15,10 @@ from opinion_desktop.cli.output import (
     terminal_width,
     write,
 )
+from opinion_desktop.cli.passphrase import opened
 from opinion_desktop.cli.plain_errors import plain_errors
 from opinion_desktop.domain.labs import AnalyteSummary, LabValue
 from opinion_desktop.domain.records import Record
-from opinion_desktop.storage.casefile import opened
 
 
 def register(subparsers: Any) -> None:

@@ -24,7 +24,7 @@ Handler = Callable[[argparse.Namespace], int]
 #: Every sub-command name, so that ``opinion-desktop CASE.opcase`` can tell a case from a command.
 COMMANDS = frozenset(
     {"new", "import", "list", "search", "check", "demo", "extract", "opinions", "compare", "export"}
-) | {"labs", "history", "backup"}
+) | {"labs", "history", "backup", "passphrase"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
         history_commands,
         lab_commands,
         opinion_commands,
+        passphrase_commands,
         record_commands,
     )
 
@@ -59,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     export_commands.register(subparsers)
     history_commands.register(subparsers)
     backup_commands.register(subparsers)
+    passphrase_commands.register(subparsers)
     return parser
 
 

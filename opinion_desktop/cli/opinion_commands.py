@@ -12,11 +12,11 @@ from typing import Any
 
 from opinion_desktop.cli.arguments import case_path
 from opinion_desktop.cli.output import Column, format_table, print_json, terminal_width, write
+from opinion_desktop.cli.passphrase import opened
 from opinion_desktop.cli.plain_errors import plain_errors
 from opinion_desktop.domain.comparison import Comparison, ComparisonRow, ProposedValue
 from opinion_desktop.domain.errors import CaseFileError, OpinionDesktopError
 from opinion_desktop.domain.opinions import Opinion, Stage
-from opinion_desktop.storage.casefile import opened
 
 _TREATMENT = "treatment:"
 

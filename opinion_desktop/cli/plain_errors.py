@@ -9,14 +9,14 @@ inside :func:`plain_errors` so that even these end as a sentence, never a traceb
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 from opinion_desktop.domain.errors import CaseFileError, CaseFileLockedError
+from opinion_desktop.storage.encryption import DRIVER_ERRORS
 
 
-def _sqlite_sentence(name: str, error: sqlite3.Error) -> CaseFileError:
+def _sqlite_sentence(name: str, error: Exception) -> CaseFileError:
     message = str(error).lower()
     if "locked" in message or "busy" in message:
         return CaseFileLockedError(
@@ -41,10 +41,10 @@ def plain_errors(case: Path) -> Iterator[None]:
     except OSError as exc:
         where = Path(exc.filename).name if exc.filename else case.name
         raise CaseFileError(f"{where} cannot be used: {exc.strerror or exc}.") from exc
-    except sqlite3.Error as exc:
+    except DRIVER_ERRORS as exc:  # sqlite3's, or SQLCipher's for a case with a passphrase
         raise _sqlite_sentence(case.name, exc) from exc
     except Exception as exc:
         original = getattr(exc, "orig", None)
-        if isinstance(original, sqlite3.Error):
+        if isinstance(original, DRIVER_ERRORS):
             raise _sqlite_sentence(case.name, original) from exc
         raise

@@ -19,10 +19,10 @@ from opinion_desktop.cli.output import (
     terminal_width,
     write,
 )
+from opinion_desktop.cli.passphrase import opened
 from opinion_desktop.cli.plain_errors import plain_errors
 from opinion_desktop.domain.imports import ImportOutcome, ImportStatus
 from opinion_desktop.domain.records import Record, RecordFilter, SearchHit
-from opinion_desktop.storage.casefile import opened
 
 #: From this many files on, progress is printed on stderr even when it is not a terminal.
 MANY_FILES = 20

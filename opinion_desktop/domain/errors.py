@@ -23,6 +23,14 @@ class CaseFileLockedError(CaseFileError):
     """Another window or program has the case file open."""
 
 
+class PassphraseRequiredError(CaseFileError):
+    """The case file is locked with a passphrase and none was given."""
+
+
+class WrongPassphraseError(CaseFileError):
+    """The passphrase given does not open the case file."""
+
+
 class ImportRefusedError(OpinionDesktopError):
     """One input file cannot be imported; the message says why."""
 

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from opinion_desktop.domain.errors import CaseFileError, CaseFileLockedError, NotACaseFileError
 from opinion_desktop.services.progress import CancelToken, ProgressCallback
+from opinion_desktop.storage import encryption
 from opinion_desktop.storage.casefile import SUFFIX, CaseFile, inspect_case_file
 from opinion_desktop.storage.lock import acquire_case_lock, held_by_this_process
 
@@ -60,24 +61,28 @@ def _fsync_file(path: Path) -> None:
         os.fsync(handle.fileno())
 
 
-def _inspect(path: Path, shown: str) -> None:
+def _inspect(path: Path, shown: str, passphrase: str | None = None) -> None:
+    if passphrase is None and encryption.is_encrypted(path):
+        return  # locked with a passphrase: checked whole when it is opened with it
     try:
-        inspect_case_file(path)
+        inspect_case_file(path, passphrase)
     except NotACaseFileError:
         raise NotACaseFileError(f"{shown} is not a usable backup copy of a case file.") from None
 
 
-def _check(path: Path, shown: str) -> None:
+def _check(path: Path, shown: str, passphrase: str | None = None) -> None:
     """Raise a plain sentence unless the copy at ``path`` is a whole case file in one file."""
-    _inspect(path, shown)
+    _inspect(path, shown, passphrase)
+    if passphrase is None and encryption.is_encrypted(path):
+        return
     try:
-        conn = sqlite3.connect(path, isolation_level=None)
+        conn = encryption.connect(path, passphrase if encryption.is_encrypted(path) else None)
         try:
             rows = conn.execute("PRAGMA integrity_check").fetchall()
             conn.execute("PRAGMA journal_mode = DELETE")
         finally:
             conn.close()
-    except sqlite3.Error as exc:
+    except encryption.DRIVER_ERRORS as exc:
         raise NotACaseFileError(f"{shown} is damaged ({exc}); choose another backup.") from exc
     if [r[0] for r in rows] != ["ok"]:
         raise NotACaseFileError(f"{shown} is damaged; choose another backup.")
@@ -108,7 +113,7 @@ def backup_case(
         raise CaseFileError(f"The folder {out.parent} does not exist.")
     temp = _temp_beside(out, "backup")
     try:
-        target = sqlite3.connect(temp, isolation_level=None)
+        target = case.connect_with_same_key(temp)  # a locked case's copy is locked the same way
         try:
             with case.raw_connection() as source:
                 if progress is None and cancel is None:
@@ -123,7 +128,7 @@ def backup_case(
         _fsync_file(temp)
         temp.replace(out)
         _fsync_folder(out.parent)
-    except sqlite3.Error as exc:
+    except encryption.DRIVER_ERRORS as exc:
         raise CaseFileError(f"{out.name} could not be written ({exc}).") from exc
     finally:
         with contextlib.suppress(FileNotFoundError):
@@ -221,7 +226,8 @@ def automatic_backup(
     previous = list_backups(folder, case.path)
     out = _next_name(folder, case.path, previous)
     backup_case(case, out, progress=progress, cancel=cancel)
-    if previous and _same_bytes(previous[0].path, out):
+    same = case.same_content if case.encrypted else _same_bytes  # encrypted: fresh IVs
+    if previous and same(previous[0].path, out):
         out.unlink()
         return previous[0].path
     for old in list_backups(folder, case.path)[max(1, keep) :]:
@@ -230,7 +236,7 @@ def automatic_backup(
     return out
 
 
-def restore_backup(backup: Path, case_path: Path) -> Path | None:
+def restore_backup(backup: Path, case_path: Path, *, passphrase: str | None = None) -> Path | None:
     """Put ``backup`` in place of the case file at ``case_path``; the path of the kept copy
     of the file it replaced (None when there was no file).
 
@@ -238,18 +244,20 @@ def restore_backup(backup: Path, case_path: Path) -> Path | None:
     anything SQLite had not yet folded into it, is kept beside it as
     ``maria.opcase.before-restore-YYYYMMDD-HHMMSS.bak``. The case must not be open (close it in
     this program first; another program holding it gets :class:`CaseFileLockedError`).
+    A backup locked with a passphrase is checked with ``passphrase``; without it, only when the
+    restored case is next opened.
     """
     backup, case_path = Path(backup), Path(case_path)
     if held_by_this_process(case_path):
         raise CaseFileLockedError(f"{case_path.name} is open; close it before restoring a backup.")
-    _inspect(backup, backup.name)  # early and read-only; the full check runs on a copy
+    _inspect(backup, backup.name, passphrase)  # early and read-only; the full check: on a copy
     lock = acquire_case_lock(case_path)
     try:
         temp = _temp_beside(case_path, "restoring")
         try:
             shutil.copyfile(backup, temp)
             _fsync_file(temp)
-            _check(temp, backup.name)
+            _check(temp, backup.name, passphrase)
             kept = _keep_current(case_path)
             temp.replace(case_path)
             _fsync_folder(case_path.parent)

@@ -21,6 +21,7 @@ from opinion_desktop.domain.errors import (
     NotACaseFileError,
 )
 from opinion_desktop.domain.patient import Patient
+from opinion_desktop.storage import encryption
 from opinion_desktop.storage.history_repo import HistoryRepository
 from opinion_desktop.storage.labs_repo import LabRepository
 from opinion_desktop.storage.lock import CaseLock, acquire_case_lock
@@ -36,10 +37,12 @@ SUFFIX = ".opcase"
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def inspect_case_file(path: Path) -> int:
+def inspect_case_file(path: Path, passphrase: str | None = None) -> int:
     """Return the schema version of the case file at ``path`` without changing a byte of it.
 
-    Raises :class:`NotACaseFileError` or :class:`CaseFileTooNewError` with a plain sentence.
+    Raises :class:`NotACaseFileError` or :class:`CaseFileTooNewError` with a plain sentence; for
+    a file locked with a passphrase, :class:`PassphraseRequiredError` without ``passphrase`` and
+    :class:`WrongPassphraseError` when it does not open the file.
     """
     name = path.name
     try:
@@ -53,6 +56,8 @@ def inspect_case_file(path: Path) -> int:
         raise CaseFileError(f"{name} cannot be read: {exc.strerror or exc}.") from None
     if not header:
         raise NotACaseFileError(f"{name} is empty: it is not an Opinion Desktop case file.")
+    if encryption.looks_encrypted(header, path.stat().st_size):
+        return _inspect_encrypted(path, passphrase)
     if not header.startswith(_SQLITE_HEADER) or len(header) < 100:
         raise NotACaseFileError(f"{name} is not an Opinion Desktop case file.")
     app_id = int.from_bytes(header[68:72], "big")
@@ -77,13 +82,43 @@ def inspect_case_file(path: Path) -> int:
     return version
 
 
+def _inspect_encrypted(path: Path, passphrase: str | None) -> int:
+    try:
+        app_id, version = encryption.header_values(path, passphrase)
+    except encryption.DRIVER_ERRORS as exc:
+        raise NotACaseFileError(
+            f"{path.name} is damaged and cannot be opened ({exc}); restore it from a backup copy."
+        ) from exc
+    _check_marks(path.name, app_id, version)
+    return version
+
+
+def _check_marks(name: str, app_id: int, version: int) -> None:
+    if app_id != APPLICATION_ID:
+        raise NotACaseFileError(
+            f"{name} is a database of another program, not an Opinion Desktop case file."
+        )
+    if version > latest_version():
+        raise CaseFileTooNewError(
+            f"{name} was written by a newer version of Opinion Desktop; "
+            "please update the program to open it."
+        )
+
+
 class CaseFile:
     """An open case file: the engine, and repositories that return domain objects."""
 
-    def __init__(self, path: Path, engine: Engine, lock: CaseLock | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        engine: Engine,
+        lock: CaseLock | None = None,
+        passphrase: str | None = None,
+    ) -> None:
         self.path = path
         self.engine = engine
         self._lock = lock
+        self._passphrase = passphrase
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.patient = PatientRepository(self._sessions)
         self.records = RecordRepository(self._sessions)
@@ -92,6 +127,27 @@ class CaseFile:
         self.releases = ReleaseRepository(self._sessions)
         self.history = HistoryRepository(self._sessions)
         self._closed = False
+
+    @property
+    def encrypted(self) -> bool:
+        """Whether the case file is locked with a passphrase."""
+        return self._passphrase is not None
+
+    def connect_with_same_key(self, path: Path) -> sqlite3.Connection:
+        """A connection to another database file (a backup copy) with this case's key: the
+        backup API copies into it encrypted the same way (plain ``sqlite3`` for a plain case)."""
+        return encryption.connect(path, self._passphrase)
+
+    def same_content(self, a: Path, b: Path) -> bool:
+        """Whether the copies ``a`` and ``b`` of this case (same key) hold the same data."""
+        if self._passphrase is None:
+            raise ValueError("compare plain copies byte for byte")
+        try:
+            return encryption.content_digest(a, self._passphrase) == encryption.content_digest(
+                b, self._passphrase
+            )
+        except encryption.DRIVER_ERRORS:
+            return False
 
     def session(self) -> Session:
         """A new session; repositories own their transactions, so callers rarely need this."""
@@ -102,7 +158,7 @@ class CaseFile:
         """The driver's connection, for PRAGMAs and the backup API."""
         with self.engine.connect() as conn:
             raw = conn.connection.driver_connection
-            assert isinstance(raw, sqlite3.Connection)
+            assert raw is not None  # sqlite3's, or SQLCipher's with the same methods
             yield raw
 
     def integrity_problems(self) -> list[str]:
@@ -122,7 +178,10 @@ class CaseFile:
         if self._closed:
             return
         self._closed = True
-        with contextlib.suppress(sqlite3.Error, SQLAlchemyError), self.raw_connection() as raw:
+        with (
+            contextlib.suppress(*encryption.DRIVER_ERRORS, SQLAlchemyError),
+            self.raw_connection() as raw,
+        ):
             raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.engine.dispose()
         if self._lock is not None:
@@ -135,11 +194,20 @@ class CaseFile:
         self.close()
 
 
-def _make_engine(path: Path, timeout: float) -> Engine:
-    engine = create_engine(
-        f"sqlite+pysqlite:///{path}",
-        connect_args={"timeout": timeout, "check_same_thread": False},
-    )
+def _make_engine(path: Path, timeout: float, passphrase: str | None = None) -> Engine:
+    if passphrase is None:
+        engine = create_engine(
+            f"sqlite+pysqlite:///{path}",
+            connect_args={"timeout": timeout, "check_same_thread": False},
+        )
+    else:  # SQLCipher, keyed on each new connection (the URL still picks a file's pool)
+        engine = create_engine(
+            f"sqlite+pysqlite:///{path}",
+            module=encryption.CIPHER_DRIVER,
+            creator=lambda: encryption.connect(
+                path, passphrase, timeout=timeout, check_same_thread=False
+            ),
+        )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -156,12 +224,12 @@ def _make_engine(path: Path, timeout: float) -> Engine:
     return engine
 
 
-def _backup_before_migration(path: Path, version: int) -> Path:
+def _backup_before_migration(path: Path, version: int, passphrase: str | None) -> Path:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
-    src = sqlite3.connect(path)
+    src = encryption.connect(path, passphrase)
     try:
-        dst = sqlite3.connect(target)
+        dst = encryption.connect(target, passphrase)  # encrypted like the case itself
         try:
             src.backup(dst)
         finally:
@@ -171,30 +239,38 @@ def _backup_before_migration(path: Path, version: int) -> Path:
     return target
 
 
-def open_case_file(path: str | os.PathLike[str], *, timeout: float = 10.0) -> CaseFile:
+def open_case_file(
+    path: str | os.PathLike[str], *, timeout: float = 10.0, passphrase: str | None = None
+) -> CaseFile:
     """Open an existing case file, migrating its schema forward (after a backup) if needed.
 
     ``timeout`` is how many seconds to wait for another program that holds the file busy.
+    ``passphrase`` opens a case file locked with one (it is ignored for a plain case file);
+    without it such a file raises :class:`PassphraseRequiredError`, and with a wrong one
+    :class:`WrongPassphraseError`, the file untouched either way.
     """
     case_path = Path(path)
-    version = inspect_case_file(case_path)
+    version = inspect_case_file(case_path, passphrase)
+    key = passphrase if encryption.is_encrypted(case_path) else None
     lock = acquire_case_lock(case_path)
     try:
-        return _open_locked(case_path, version, timeout, lock)
+        return _open_locked(case_path, version, timeout, lock, key)
     except BaseException:
         lock.release()
         raise
 
 
-def _open_locked(case_path: Path, version: int, timeout: float, lock: CaseLock) -> CaseFile:
+def _open_locked(
+    case_path: Path, version: int, timeout: float, lock: CaseLock, passphrase: str | None
+) -> CaseFile:
     if version < latest_version():
-        _backup_before_migration(case_path, version)
-        migrating = sqlite3.connect(case_path, isolation_level=None)
+        _backup_before_migration(case_path, version, passphrase)
+        migrating = encryption.connect(case_path, passphrase)
         try:
             apply_migrations(migrating, version)
         finally:
             migrating.close()
-    engine = _make_engine(case_path, timeout)
+    engine = _make_engine(case_path, timeout, passphrase)
     try:
         with engine.connect() as conn:
             raw = conn.connection.driver_connection
@@ -211,31 +287,38 @@ def _open_locked(case_path: Path, version: int, timeout: float, lock: CaseLock) 
             f"{case_path.name} is damaged and cannot be opened ({exc}); "
             "restore it from a backup copy."
         ) from exc
-    return CaseFile(case_path, engine, lock)
+    return CaseFile(case_path, engine, lock, passphrase)
 
 
-def create_case_file(path: str | os.PathLike[str], patient: Patient) -> CaseFile:
-    """Create a new case file for ``patient``; refuse to overwrite an existing file."""
+def create_case_file(
+    path: str | os.PathLike[str], patient: Patient, *, passphrase: str | None = None
+) -> CaseFile:
+    """Create a new case file for ``patient``; refuse to overwrite an existing file.
+
+    With ``passphrase`` the whole file is encrypted (SQLCipher) from its first byte.
+    """
     case_path = Path(path)
+    if passphrase is not None:
+        encryption.check_passphrase(passphrase)
     if case_path.exists():
         raise CaseFileError(f"{case_path.name} already exists; choose another name.")
     if not case_path.parent.is_dir():
         raise CaseFileError(f"The folder {case_path.parent} does not exist.")
     lock = acquire_case_lock(case_path)
     try:
-        return _create_locked(case_path, patient)
+        return _create_locked(case_path, patient, passphrase)
     finally:
         lock.release()  # the open case holds its own
 
 
-def _create_locked(case_path: Path, patient: Patient) -> CaseFile:
+def _create_locked(case_path: Path, patient: Patient, passphrase: str | None) -> CaseFile:
     if case_path.exists():  # made by another program between the first look and the lock
         raise CaseFileError(f"{case_path.name} already exists; choose another name.")
     temp = case_path.with_name(f".{case_path.name}.creating")
     with contextlib.suppress(FileNotFoundError):
         temp.unlink()
     try:
-        conn = sqlite3.connect(temp, isolation_level=None)
+        conn = encryption.connect(temp, passphrase)
         try:
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             conn.execute("PRAGMA journal_mode = DELETE")
@@ -247,14 +330,14 @@ def _create_locked(case_path: Path, patient: Patient) -> CaseFile:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
         raise
-    case = open_case_file(case_path)
+    case = open_case_file(case_path, passphrase=passphrase)
     case.patient.save(patient)
     return case
 
 
 @contextlib.contextmanager
-def opened(path: str | os.PathLike[str]) -> Iterator[CaseFile]:
-    case = open_case_file(path)
+def opened(path: str | os.PathLike[str], passphrase: str | None = None) -> Iterator[CaseFile]:
+    case = open_case_file(path, passphrase=passphrase)
     try:
         yield case
     finally:
