@@ -207,6 +207,43 @@ def format_table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
+def run_import_only(files: CaseFiles, out: Path, export_pages: int, profile: bool) -> str:
+    """``--only import``: the import against pdftotext (before and after), nothing else."""
+    case_path = out / "case.opcase"
+    selection = out / "selection.json"
+    print(f"load average before: {_load()}", flush=True)
+    floor_before = run_step("pdftotext", out, str(files.pdf_dir), str(out / "pdftotext"))
+    imp = run_step(
+        "import",
+        out,
+        str(files.pdf_dir),
+        str(files.labs_csv),
+        str(case_path),
+        str(export_pages),
+        str(selection),
+    )
+    floor_after = run_step("pdftotext", out, str(files.pdf_dir), str(out / "pdftotext"))
+    if profile:
+        sample = str(out / "sample.opcase")
+        env = {"BENCH_PROFILE": "1"}
+        run_step("import-profile", out, str(files.pdf_dir), "100", sample, env=env)
+    floor = _mean_run(floor_before, floor_after)
+    pages = imp.number("pages")
+    ratio = imp.number("seconds") / floor.number("seconds")
+    row = Row(
+        f"import {pages:,.0f} pages ({imp.number('imported'):,.0f} PDFs)",
+        f"{pages / imp.number('seconds'):,.0f} pages/s ({imp.number('seconds'):.1f} s)",
+        f"pdftotext {pages / floor.number('seconds'):,.0f} pages/s "
+        f"({floor.number('seconds'):.1f} s)",
+        f"{ratio:.2f}×",
+        "≤ 1.0×",
+        _mb(imp.peak_rss_bytes),
+        _verdict(ratio <= 1.0),
+        f"{imp.load:.1f} / {floor.load:.1f}",
+    )
+    return format_table([row]) + f"\n\n- load average after: {_load()}"
+
+
 def run(files: CaseFiles, out: Path, export_pages: int, profile: bool) -> str:
     case_path = out / "case.opcase"
     selection = out / "selection.json"
@@ -282,7 +319,9 @@ def main() -> int:
     files = make_case(documents=documents, pages=pages, labs=labs)
     out = default_folder() / f"run-{documents}d-{pages}p"
     out.mkdir(parents=True, exist_ok=True)
-    report = run(files, out, export_pages, os.environ.get("BENCH_PROFILE") == "1")
+    only_import = sys.argv[1:] == ["--only", "import"]  # just the import step and its floor
+    step = run_import_only if only_import else run
+    report = step(files, out, export_pages, os.environ.get("BENCH_PROFILE") == "1")
     if os.environ.get("BENCH_BIG") == "1":
         from bench.big_case import describe, run_big
 
