@@ -21,7 +21,6 @@ from opinion_desktop.domain.imports import ImportOutcome, ImportStatus
 from opinion_desktop.domain.labs import PortalImport
 from opinion_desktop.domain.records import NewDocument, RecordKind
 from opinion_desktop.services.file_types import HEAD_SIZE, sniff
-from opinion_desktop.services.guessing import guess_fields
 from opinion_desktop.services.input_files import InputFile, collect
 from opinion_desktop.services.ocr_import import ScanReader
 from opinion_desktop.services.portal.dispatch import store_portal, with_kind
@@ -32,6 +31,7 @@ from opinion_desktop.services.readers import (
     Extracted,
     Job,
     Refusal,
+    guesses_for,
     run_job,
     unreadable_reason,
 )
@@ -138,7 +138,7 @@ class _Importer:
         if file_type not in READERS and file_type not in PORTAL_TYPES:
             return _refused(path, unreadable_reason(file_type, name))
         pending.data = data
-        pending.job = Job(str(path), name, file_type, self._password)
+        pending.job = Job(str(path), name, file_type, self._password, kind=self._kind)
         pending.ticket = self._pool.submit(pending.job)
         return None
 
@@ -208,9 +208,7 @@ class _Importer:
 
     def _store(self, pending: _Pending, extracted: Extracted) -> ImportOutcome:
         name = pending.path.name
-        fields = guess_fields(extracted.text, name, pdf_title=extracted.pdf_title, kind=self._kind)
-        if extracted.note:
-            fields = dataclasses.replace(fields, notes=extracted.note)
+        fields = guesses_for(extracted, name, self._kind)
         replaced = extracted.stored_data is not None
         document = NewDocument(
             filename=name,

@@ -9,6 +9,7 @@ exports go to ``portal.dispatch.read_portal`` first.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,8 +21,9 @@ from opinion_desktop.domain.errors import (
     WrongPasswordError,
 )
 from opinion_desktop.domain.labs import PortalImport
-from opinion_desktop.domain.records import PageText
+from opinion_desktop.domain.records import PageText, RecordFields, RecordKind
 from opinion_desktop.services.file_types import FileType
+from opinion_desktop.services.guessing import guess_fields
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +41,10 @@ class Extracted:
     stored_data: bytes | None = None
     #: A sentence for the record's notes about how the file was read.
     note: str = ""
+    #: The first guesses of the record's fields, made in the worker beside the reading.
+    guesses: RecordFields | None = None
+    #: The pages those guesses were made from: pages recognised later need new guesses.
+    guessed_pages: tuple[PageText, ...] = ()
 
     @property
     def text(self) -> str:
@@ -65,6 +71,8 @@ class Job:
     ocr_page: int = 0
     #: The bound on recognising that page, in seconds (0: the default).
     ocr_seconds: float = 0.0
+    #: The kind the user chose for the record (None: guess it), for :attr:`Extracted.guesses`.
+    kind: RecordKind | None = None
 
 
 #: ``reader(data, name, file_type, password)``
@@ -168,4 +176,26 @@ def run_job(job: Job) -> Extracted | PortalImport | Refusal:
         from opinion_desktop.services.ocr_pages import recognise_page
 
         return recognise_page(job, data)
-    return extract(data, job.name, job.file_type, job.password)
+    result = extract(data, job.name, job.file_type, job.password)
+    if isinstance(result, Extracted):
+        return with_guesses(result, job.name, job.kind)
+    return result
+
+
+def with_guesses(extracted: Extracted, name: str, kind: RecordKind | None) -> Extracted:
+    """``extracted`` with the first guesses of its record's fields (and its note in them)."""
+    fields = guess_fields(extracted.text, name, pdf_title=extracted.pdf_title, kind=kind)
+    if extracted.note:
+        fields = dataclasses.replace(fields, notes=extracted.note)
+    return dataclasses.replace(extracted, guesses=fields, guessed_pages=extracted.pages)
+
+
+def guesses_for(extracted: Extracted, name: str, kind: RecordKind | None) -> RecordFields:
+    """The first guesses for a record of ``extracted``: those the worker made, while they hold."""
+    guesses = extracted.guesses
+    unchanged = extracted.guessed_pages == extracted.pages
+    if guesses is not None and unchanged and guesses.notes == extracted.note:
+        return guesses
+    fields = with_guesses(extracted, name, kind).guesses
+    assert fields is not None
+    return fields
