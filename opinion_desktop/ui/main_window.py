@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from opinion_desktop.domain.errors import OpinionDesktopError
+from opinion_desktop.domain.errors import OpinionDesktopError, PassphraseRequiredError
 from opinion_desktop.domain.imports import ImportOutcome, ImportStatus
 from opinion_desktop.services.demo import build_demo_case
 from opinion_desktop.storage.casefile import CaseFile, create_case_file, open_case_file
 from opinion_desktop.ui import settings as saved
 from opinion_desktop.ui.case_extras import CaseExtras
+from opinion_desktop.ui.case_security import CaseSecurity
 from opinion_desktop.ui.file_dialogs import FileChooser
 from opinion_desktop.ui.import_flow import ImportController
 from opinion_desktop.ui.messages import show_error
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._create_menus()
         self.extras = CaseExtras(self)
+        self.security = CaseSecurity(self)  # passphrase actions; asks one when opening
         self._restore_settings()
         self._show_case_state()
 
@@ -208,9 +210,13 @@ class MainWindow(QMainWindow):
     def open_case(self, path: Path) -> bool:
         """Open a case file; a problem is shown as one plain sentence."""
         try:
-            case = open_case_file(path)
+            case: CaseFile | None = open_case_file(path)
+        except PassphraseRequiredError:
+            case = self.security.open_locked(path)  # asks for it (three tries)
         except OpinionDesktopError as error:
             show_error(self, error, self.tr("The case could not be opened"))
+            return False
+        if case is None:
             return False
         self.set_case(case)
         return True
