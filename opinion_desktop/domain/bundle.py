@@ -80,6 +80,8 @@ class ExportOptions:
     watermark: bool = False  # "CONFIDENTIAL — <name>" across every page
     on_failure: OnFailure = OnFailure.STOP
     paper: PaperSize = PaperSize.LETTER
+    #: Analytes whose trend chart goes in as a page after the opinions ("CA 15-3"); empty: none.
+    lab_trends: tuple[str, ...] = ()
 
     def as_log(self) -> dict[str, object]:
         """What the release log keeps of the options (never the password)."""
@@ -98,6 +100,7 @@ class ExportOptions:
             "watermark": self.watermark,
             "on_failure": self.on_failure.value,
             "paper": self.paper.value,
+            "lab_trends": list(self.lab_trends),
         }
 
 

@@ -1,14 +1,14 @@
 """``export_bundle``: the packet (and archive) for a consulting specialist, logged as a release.
 
 Files are written under temporary names beside their destinations and moved into place only when
-complete; a cancel or a failure leaves neither a file at the destination nor a temporary file.
+complete; a cancel or a failure leaves neither a file at the destination nor a temporary file, and
+what a killed export left behind is cleared by the next one (:mod:`leftovers`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import secrets
 import shutil
 import tempfile
 from collections.abc import Sequence
@@ -43,12 +43,18 @@ from opinion_desktop.services.bundle.documents import (
     prepare_document,
 )
 from opinion_desktop.services.bundle.layout import Layout, plan_layout
+from opinion_desktop.services.bundle.leftovers import (
+    remove_stale_leftovers,
+    temp_name,
+    workdir_prefix,
+)
 from opinion_desktop.services.bundle.medications import medication_lines
 from opinion_desktop.services.bundle.names import NameAllocator
 from opinion_desktop.services.bundle.pages_cover import render_cover
 from opinion_desktop.services.bundle.pages_index import render_index
 from opinion_desktop.services.bundle.pages_opinions import render_opinions
 from opinion_desktop.services.bundle.pages_summary import render_summary
+from opinion_desktop.services.bundle.pages_trends import render_trend_pages
 from opinion_desktop.services.bundle.selection import select_records
 from opinion_desktop.services.bundle.stamping import BAND
 from opinion_desktop.services.bundle.timeline import current_treatment, events
@@ -171,6 +177,12 @@ def _front_matter(
         written.append(("Opinions compared", comparison))
     if note:
         notes.append(note)
+    if options.lab_trends:
+        trends, left_out = render_trend_pages(
+            case, options.lab_trends, opinions, records, page_size=size
+        )
+        written += trends
+        notes += left_out
     return written, notes
 
 
@@ -215,10 +227,6 @@ def _released(entries: Sequence[PacketEntry]) -> tuple[ReleasedRecord, ...]:
     return tuple(rows)
 
 
-def _temp_name(path: Path) -> Path:
-    return path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
-
-
 def export_bundle(
     case: CaseFile,
     options: ExportOptions,
@@ -247,11 +255,13 @@ def export_bundle(
     size = (width, height - BAND) if banded else (width, height)
     documents = sum(max(1, len(r.documents)) for r in records)
     steps = 2 * documents + 2
-    tmp_pdf = _temp_name(out_pdf)
-    tmp_zip = _temp_name(out_zip) if out_zip else None
+    for folder in dict.fromkeys(p.parent for p in (out_pdf, out_zip) if p is not None):
+        remove_stale_leftovers(folder)
+    tmp_pdf = temp_name(out_pdf)
+    tmp_zip = temp_name(out_zip) if out_zip else None
     placed: list[Path] = []
     try:
-        workdir = Path(tempfile.mkdtemp(prefix=".opinion-export-", dir=out_pdf.parent))
+        workdir = Path(tempfile.mkdtemp(prefix=workdir_prefix(), dir=out_pdf.parent))
     except OSError as exc:
         raise ExportError(
             f"Nothing can be written in {out_pdf.parent}: {exc.strerror or exc}."
