@@ -31,6 +31,7 @@ from opinion_desktop.storage.models import (
     RecordRow,
     RecordTagRow,
 )
+from opinion_desktop.storage.snippets import record_snippets
 
 
 def _to_document(row: DocumentRow, size: int) -> DocumentInfo:
@@ -311,14 +312,18 @@ class RecordRepository:
         )
 
     # ----------------------------------------------------------------- search
-    def search(self, query: str, limit: int = 200) -> list[SearchHit]:
-        """Records matching ``query``, best first. Never raises on what a person types."""
+    def search(self, query: str, limit: int = 200, snippets: int | None = None) -> list[SearchHit]:
+        """Records matching ``query``, best first. Never raises on what a person types.
+
+        The first ``snippets`` hits (all when ``None``) carry their snippet; the others an empty
+        one, to ask :meth:`snippets` for when they are shown (ranking alone is fast, making a
+        snippet costs a read of the record's whole text).
+        """
         expression = fts_query(query)
         if not expression:
             return []
         sql = text(
             "SELECT r.id, r.title, r.kind,"
-            " snippet(record_fts, -1, '[', ']', '…', 12) AS snip,"
             " bm25(record_fts, 10.0, 2.0, 4.0, 4.0, 3.0, 4.0, 1.0) AS score"
             " FROM record_fts JOIN record r ON r.id = record_fts.rowid"
             " WHERE record_fts MATCH :q ORDER BY score LIMIT :limit"
@@ -328,7 +333,26 @@ class RecordRepository:
                 rows = session.execute(sql, {"q": expression, "limit": limit}).all()
             except OperationalError:
                 return self._search_like(session, query, limit)
-        return [SearchHit(r[0], r[1], RecordKind(r[2]), r[3], float(r[4])) for r in rows]
+            wanted = [r[0] for r in rows[: len(rows) if snippets is None else snippets]]
+            made = record_snippets(session, query, expression, wanted)
+        return [
+            SearchHit(r[0], r[1], RecordKind(r[2]), made.get(r[0], ""), float(r[3])) for r in rows
+        ]
+
+    def snippets(self, query: str, record_ids: Iterable[int]) -> dict[int, str]:
+        """Snippets of ``query`` in these records (matched words marked ``[like this]``).
+
+        Records holding none of the query's terms are left out.
+        """
+        expression = fts_query(query)
+        ids = list(dict.fromkeys(record_ids))
+        if not expression or not ids:
+            return {}
+        with self._sessions() as session:
+            try:
+                return record_snippets(session, query, expression, ids)
+            except OperationalError:
+                return {}
 
     def _search_like(self, session: Session, query: str, limit: int) -> list[SearchHit]:
         words = like_terms(query)

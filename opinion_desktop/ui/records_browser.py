@@ -32,6 +32,7 @@ from opinion_desktop.ui.models.records_table import (
     RECORD_ROLE,
     RecordsFilterProxy,
     RecordsTableModel,
+    SnippetLoader,
 )
 from opinion_desktop.ui.undo_commands import EditRecordCommand
 from opinion_desktop.ui.widgets.document_viewer import DocumentViewer
@@ -241,16 +242,30 @@ class RecordsBrowser(QWidget):
             self.table.show_match_column(False)
         else:
             try:
-                hits = self._case.records.search(query)
+                hits = self._case.records.search(query, snippets=0)  # made as rows are shown
             except OpinionDesktopError as error:
                 show_error(self, error)
                 hits = []
             self.model.fetch_all()
-            self.model.set_snippets({h.record_id: _plain_snippet(h.snippet) for h in hits})
+            self.model.set_lazy_snippets((h.record_id for h in hits), self._snippet_loader(query))
             self.viewer.set_highlight(highlight_text(query))
             self.proxy.set_search_hits(h.record_id for h in hits)
             self.table.show_match_column(True)
         self._update_result_label()
+
+    def _snippet_loader(self, query: str) -> SnippetLoader:
+        case = self._case
+
+        def load(record_ids: list[int]) -> dict[int, str]:
+            if case is None or case is not self._case:
+                return {}
+            try:
+                found = case.records.snippets(query, record_ids)
+            except OpinionDesktopError:
+                return {}  # the rows show no snippet; the search itself already worked
+            return {record_id: _plain_snippet(text) for record_id, text in found.items()}
+
+        return load
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (

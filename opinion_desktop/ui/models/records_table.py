@@ -3,6 +3,8 @@
 Built for large cases: the records are loaded in one query by the caller, each row's display
 values are computed once, rows reach the view in batches through ``canFetchMore``/``fetchMore``,
 and sorting happens on the whole list in the source model (not only on the rows fetched so far).
+While searching, the snippets of the hits are made lazily, a screenful at a time, when the view
+first asks for one of them (making a snippet reads a record's whole text).
 """
 
 from __future__ import annotations
@@ -34,6 +36,9 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 3
 
 _UNDATED = dt.date.max
+
+#: Makes the snippets of some records: ``{record id: snippet}`` (records without one left out).
+SnippetLoader = Callable[[list[int]], dict[int, str]]
 
 
 class Column(IntEnum):
@@ -76,6 +81,8 @@ class RecordsTableModel(QAbstractTableModel):
     """Rows are records; columns Date, Kind, Title, Institution, Pages and the search snippet."""
 
     BATCH = 500
+    #: Snippets made at once: more than a screenful of rows.
+    SNIPPET_BATCH = 30
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -84,6 +91,8 @@ class RecordsTableModel(QAbstractTableModel):
         self._row_of: dict[int, int] = {}
         self._fetched = 0
         self._snippets: dict[int, str] = {}
+        self._snippets_pending: set[int] = set()
+        self._load_snippets: SnippetLoader | None = None
         self._sort = (int(Column.DATE), Qt.SortOrder.AscendingOrder)
         self._headers = _headers()
 
@@ -107,7 +116,20 @@ class RecordsTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
     def set_snippets(self, snippets: dict[int, str]) -> None:
-        self._snippets = snippets
+        """Show these snippets (``{}`` ends a search's snippets)."""
+        self._snippets = dict(snippets)
+        self._snippets_pending = set()
+        self._load_snippets = None
+        self._snippets_changed()
+
+    def set_lazy_snippets(self, record_ids: Iterable[int], load: SnippetLoader) -> None:
+        """The snippets of these records, made by ``load`` when their rows are first shown."""
+        self._snippets = {}
+        self._snippets_pending = set(record_ids)
+        self._load_snippets = load
+        self._snippets_changed()
+
+    def _snippets_changed(self) -> None:
         if self._fetched:
             top, bottom = self.index(0, Column.MATCH), self.index(self._fetched - 1, Column.MATCH)
             self.dataChanged.emit(top, bottom)
@@ -175,13 +197,13 @@ class RecordsTableModel(QAbstractTableModel):
         record = self._records[row]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == Column.MATCH:
-                return self._snippets.get(record.id, "")
+                return self._snippet(row, record.id)
             return self._display[row][column]
         if role == Qt.ItemDataRole.DecorationRole and column == Column.KIND:
             return kind_icon(record.kind)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == Column.MATCH:
-                return self._snippets.get(record.id) or None
+                return self._snippet(row, record.id) or None
             if column == Column.TITLE:
                 return record.title or None
             return None
@@ -214,6 +236,23 @@ class RecordsTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     # ----------------------------------------------------------------- helpers
+    def _snippet(self, row: int, record_id: int) -> str:
+        if record_id in self._snippets_pending and self._load_snippets is not None:
+            self._load_snippets_from(row)
+        return self._snippets.get(record_id, "")
+
+    def _load_snippets_from(self, row: int) -> None:
+        """Make the snippets of this row's record and of the next hits (the rows shown next)."""
+        wanted: list[int] = []
+        for record in self._records[row:]:
+            if record.id in self._snippets_pending:
+                wanted.append(record.id)
+                if len(wanted) == self.SNIPPET_BATCH:
+                    break
+        self._snippets_pending.difference_update(wanted)
+        if self._load_snippets is not None:
+            self._snippets.update(self._load_snippets(wanted))
+
     def _sort_in_place(self) -> None:
         column, order = self._sort
         descending = order == Qt.SortOrder.DescendingOrder

@@ -106,3 +106,32 @@ def test_an_edited_record_updates_its_row_in_place(qtbot: QtBot, filled_case: Ca
     with qtbot.waitSignal(model.dataChanged):
         model.update_record(changed)
     assert "CBC, fasting" in titles(proxy)
+
+
+def test_search_snippets_are_made_only_for_the_rows_shown(qtbot: QtBot, case: CaseFile) -> None:
+    batch = RecordsTableModel.SNIPPET_BATCH
+    for number in range(batch + 20):
+        notes = "benign" if number % 4 == 3 else "carcinoma seen"
+        day = dt.date(2025, 1, 1) + dt.timedelta(days=number)
+        case.records.add(RecordFields(title=f"Report {number}", date_of_service=day, notes=notes))
+    model, proxy = make_models(case.records.all())
+    hits = case.records.search("carcinoma", snippets=0)
+    assert len(hits) > batch
+    asked: list[list[int]] = []
+
+    def load(record_ids: list[int]) -> dict[int, str]:
+        asked.append(record_ids)
+        return case.records.snippets("carcinoma", record_ids)
+
+    proxy.set_search_hits(h.record_id for h in hits)
+    model.set_lazy_snippets((h.record_id for h in hits), load)
+    assert asked == []  # nothing is made before a row is shown
+    assert proxy.index(0, Column.MATCH).data() == "[carcinoma] seen"
+    assert proxy.index(1, Column.MATCH).data() == "[carcinoma] seen"
+    # the first row shown made the snippets of the next screenful of hits, in the order shown
+    assert asked == [[proxy.record_id(row) for row in range(batch)]]
+    last = proxy.rowCount() - 1
+    assert proxy.index(last, Column.MATCH).data(Qt.ItemDataRole.ToolTipRole) == "[carcinoma] seen"
+    assert len(asked) == 2 and proxy.record_id(last) in asked[1]
+    model.set_snippets({})
+    assert proxy.index(0, Column.MATCH).data() == ""
