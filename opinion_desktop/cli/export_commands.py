@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from opinion_desktop.domain.bundle import (
     RecordSelection,
 )
 from opinion_desktop.services.bundle import export_bundle
+from opinion_desktop.services.bundle.pages_trends import trend_choices
 
 #: From this many steps on (about ten documents), progress is printed on stderr even when it is
 #: not a terminal.
@@ -40,9 +42,10 @@ def register(subparsers: Any) -> None:
         "export",
         help="write the PDF packet (and archive) for a specialist",
         description="Write one PDF for the consulting specialist: a cover letter, a one-page "
-        "summary, the opinions compared, an index and every chosen record, each page stamped "
-        "with the patient's name, date of birth and page number. The export is logged in the "
-        "case. Exit status 0 when written, 1 when refused (nothing is written then).",
+        "summary, the opinions compared, lab trend charts when asked, an index and every chosen "
+        "record, each page stamped with the patient's name, date of birth and page number. The "
+        "export is logged in the case. Exit status 0 when written, 1 when refused (nothing is "
+        "written then).",
     )
     exp.add_argument("case", metavar="CASE", type=case_path, help="the case file")
     exp.add_argument("--out", required=True, type=Path, help="the PDF packet to write")
@@ -101,6 +104,18 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="list documents that cannot be read as not included, instead of stopping",
     )
+    exp.add_argument(
+        "--trends",
+        action="store_true",
+        help="add a lab trend chart page for every test measured at least twice",
+    )
+    exp.add_argument(
+        "--trend",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help='add the lab trend chart of this test, e.g. "CA 15-3" (repeat for several)',
+    )
     exp.add_argument("--paper", choices=[p.value for p in PaperSize], default="letter")
     exp.add_argument("--json", action="store_true", help="print one JSON object")
     exp.set_defaults(handler=run_export)
@@ -125,6 +140,7 @@ def options_from(args: argparse.Namespace) -> ExportOptions:
         watermark=args.watermark,
         on_failure=OnFailure.INCLUDE_AS_NOT_INCLUDED if args.skip_unreadable else OnFailure.STOP,
         paper=PaperSize(args.paper),
+        lab_trends=tuple(t.strip() for t in args.trend if t.strip()),
     )
 
 
@@ -150,6 +166,9 @@ def run_export(args: argparse.Namespace) -> int:
         return 2
     options = options_from(args)
     with plain_errors(args.case), opened(args.case) as case:
+        if args.trends:
+            every = tuple(a.name for a in trend_choices(case))
+            options = dataclasses.replace(options, lab_trends=(*every, *options.lab_trends))
         result = export_bundle(
             case, options, args.out, args.zip, progress=progress_printer(sys.stderr, MANY_STEPS)
         )

@@ -10,8 +10,10 @@ import pytest
 from pypdf import PdfReader
 
 from opinion_desktop.app import main
+from opinion_desktop.services.portal.csv_labs import read_lab_csv
 from opinion_desktop.storage.casefile import CaseFile, open_case_file
 from tests.services.bundle_samples import populate
+from tests.services.test_bundle_pages_trends import MARKERS_CSV
 
 RESULT_KEYS = {"out", "zip", "pages", "records", "sha256", "release_id"}
 
@@ -116,3 +118,28 @@ def test_demo_case_exports_with_progress_on_stderr(
     result = json.loads(out)
     assert result["pages"] == len(PdfReader(tmp_path / "demo.pdf").pages)
     assert "Adding" in err or result["pages"] < 20
+
+
+def _bookmarks(path: Path) -> list[str]:
+    return [item.title for item in PdfReader(path).outline if not isinstance(item, list)]
+
+
+def test_trend_pages_for_every_analyte_or_the_named_ones(
+    case: CaseFile, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    populate(case)
+    case.labs.add_records_with_values(read_lab_csv(MARKERS_CSV, "markers.csv").records)
+    path = case.path
+    case.close()
+    code, _out, _err = run(capsys, "export", path, "--out", tmp_path / "all.pdf", "--trends")
+    assert code == 0
+    trends = [t for t in _bookmarks(tmp_path / "all.pdf") if t.startswith("Lab trends")]
+    assert trends == ["Lab trends: CA 15-3", "Lab trends: CEA"]
+    code, out, _err = run(
+        capsys, "export", path, "--out", tmp_path / "one.pdf", "--trend", "ca 15-3",
+        "--trend", "Ferritin",
+    )  # fmt: skip
+    assert code == 0
+    trends = [t for t in _bookmarks(tmp_path / "one.pdf") if t.startswith("Lab trends")]
+    assert trends == ["Lab trends: CA 15-3"]
+    assert "Ferritin was left out" in out
