@@ -273,15 +273,17 @@ def kept_copies(case_path: Path) -> list[BackupInfo]:
     """The copies :func:`restore_backup` kept beside ``case_path`` (``.before-restore-…bak``),
     newest first."""
     case_path = Path(case_path)
-    pattern = re.compile(rf"{re.escape(case_path.name)}\.before-restore-(\d{{8}}-\d{{6}})\.bak")
-    found: list[BackupInfo] = []
+    name = re.escape(case_path.name)
+    pattern = re.compile(rf"{name}\.before-restore-(\d{{8}}-\d{{6}})(?:-(\d+))?\.bak")
+    found: list[tuple[int, BackupInfo]] = []
     with contextlib.suppress(FileNotFoundError, NotADirectoryError):
         for path in case_path.parent.iterdir():
             match = pattern.fullmatch(path.name)
             if match and path.is_file():
                 taken = dt.datetime.strptime(match[1], _STAMP)
-                found.append(BackupInfo(path, taken, path.stat().st_size))
-    return sorted(found, key=lambda info: info.taken_at, reverse=True)
+                found.append((int(match[2] or 0), BackupInfo(path, taken, path.stat().st_size)))
+    found.sort(key=lambda item: (item[1].taken_at, item[0]), reverse=True)
+    return [info for _n, info in found]
 
 
 def _keep_current(case_path: Path) -> Path | None:
@@ -290,6 +292,10 @@ def _keep_current(case_path: Path) -> Path | None:
         return None
     stamp = dt.datetime.now().strftime(_STAMP)
     kept = case_path.with_name(f"{case_path.name}.before-restore-{stamp}.bak")
+    n = 0
+    while kept.exists():  # two restores in one second: never write over the first kept copy
+        n += 1
+        kept = case_path.with_name(f"{case_path.name}.before-restore-{stamp}-{n}.bak")
     temp = _temp_beside(kept, "keeping")
     try:
         shutil.copyfile(case_path, temp)
