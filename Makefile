@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 CASE ?= demo.opcase
 export QT_LOGGING_RULES ?= *.debug=false
 
-.PHONY: run test test-slow lint bench clean screenshots
+.PHONY: run test test-slow lint bench clean screenshots translations
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,13 @@ bench: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m opinion_desktop.ui.screenshots docs/screenshots
+
+TRANSLATIONS := opinion_desktop/resources/translations
+translations: $(STAMP)
+	$(PY) $(TRANSLATIONS)/collect_strings.py build/i18n/extra_strings.py
+	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none $$(find opinion_desktop/ui -name '*.py' ! -name 'screenshot*') \
+		build/i18n/extra_strings.py -ts $(TRANSLATIONS)/opinion_desktop_es.ts
+	$(VENV)/bin/pyside6-lrelease $(TRANSLATIONS)/opinion_desktop_es.ts -qm $(TRANSLATIONS)/opinion_desktop_es.qm
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache

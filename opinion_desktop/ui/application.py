@@ -16,6 +16,7 @@ from opinion_desktop.ui import settings as saved
 from opinion_desktop.ui.main_window import MainWindow
 from opinion_desktop.ui.messages import show_unexpected
 from opinion_desktop.ui.theme import calm_palette
+from opinion_desktop.ui.translations import install_translators
 
 log = logging.getLogger(__name__)
 _package = "opinion_desktop"
@@ -26,10 +27,12 @@ MIN_POINT_SIZE = 11.0
 
 
 def configure_application(app: QApplication) -> None:
-    """Names for QSettings, Fusion with a calm palette, and a font large enough to read."""
+    """Names for QSettings, Fusion with a calm palette, a font large enough to read, and the
+    person's language (see :mod:`opinion_desktop.ui.translations`)."""
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
+    install_translators(app)
     app.setStyle("Fusion")
     app.setPalette(calm_palette())
     font = QFont(app.font())

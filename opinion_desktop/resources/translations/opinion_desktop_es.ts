@@ -1,0 +1,2530 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name />
+    <message>
+        <source>Printing…</source>
+        <translation>Imprimiendo…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Printing the packet</source>
+        <translation>Imprimiendo el paquete</translation>
+    </message>
+    <message>
+        <source>Printing progress</source>
+        <translation>Progreso de la impresión</translation>
+    </message>
+    <message>
+        <source>Keeping a backup copy…</source>
+        <extracomment>How long to wait for the worker between two looks at the window's events. The case file a backup was put back into (after it was reopened). Ask which backup and confirm; tests replace these to avoid modal dialogs.</extracomment>
+        <translation>Guardando una copia de seguridad…</translation>
+    </message>
+    <message>
+        <source>Skip this backup</source>
+        <translation>Omitir esta copia</translation>
+    </message>
+    <message>
+        <source>RecordsTableModel</source>
+        <comment>Kind</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RecordsTableModel</source>
+        <comment>Title</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RecordsTableModel</source>
+        <comment>Institution</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RecordsTableModel</source>
+        <comment>Pages</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RecordsTableModel</source>
+        <comment>Found in text</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Making the packet…</source>
+        <translation>Preparando el paquete…</translation>
+    </message>
+    <message>
+        <source>Making the packet</source>
+        <translation>Preparando el paquete</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>Progreso de la exportación</translation>
+    </message>
+    <message>
+        <source>The packet is ready</source>
+        <translation>El paquete está listo</translation>
+    </message>
+    <message>
+        <source>The packet is saved as %1.</source>
+        <translation>El paquete se guardó como %1.</translation>
+    </message>
+    <message>
+        <source>Not included: %1 — %2</source>
+        <translation>No incluido: %1 — %2</translation>
+    </message>
+    <message>
+        <source>The archive is saved as %1.</source>
+        <translation>El archivo comprimido se guardó como %1.</translation>
+    </message>
+    <message>
+        <source>Open the packet</source>
+        <translation>Abrir el paquete</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>Mostrar en la carpeta</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundTask</name>
+    <message>
+        <source>Something went wrong while working; your case file is safe.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>BackupsTableModel</name>
+    <message>
+        <source>Taken when the case was closed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kept before a restore</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Chosen file</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>BiomarkersEditor</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CaseExtras</name>
+    <message>
+        <source>Opinions</source>
+        <translation>Opiniones</translation>
+    </message>
+    <message>
+        <source>Lab results</source>
+        <translation>Análisis de laboratorio</translation>
+    </message>
+    <message>
+        <source>Packets sent</source>
+        <translation>Paquetes enviados</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>&amp;Export packet for a specialist…</source>
+        <translation>E&amp;xportar paquete para un especialista…</translation>
+    </message>
+    <message>
+        <source>&amp;Print bundle…</source>
+        <translation>Im&amp;primir paquete…</translation>
+    </message>
+    <message>
+        <source>Create &amp;opinion from this record…</source>
+        <translation>Crear una &amp;opinión a partir de este registro…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore backup…</source>
+        <translation>Restaurar una copia de seguri&amp;dad…</translation>
+    </message>
+    <message>
+        <source>&amp;History of changes</source>
+        <translation>&amp;Historial de cambios</translation>
+    </message>
+    <message>
+        <source>&amp;Opinions</source>
+        <translation>&amp;Opiniones</translation>
+    </message>
+</context>
+<context>
+    <name>CaseSecurity</name>
+    <message>
+        <source>Protect with a &amp;passphrase…</source>
+        <extracomment>Tries at the passphrase before the window gives up opening a case. The questions asked; tests replace them to answer without modal dialogs.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C&amp;hange passphrase…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remo&amp;ve passphrase…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Protecting the case…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The case is now protected with a passphrase.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Changing the passphrase…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The passphrase was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Removing the passphrase…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The case no longer has a passphrase.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The passphrase was not changed</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ComparisonTableModel</name>
+    <message>
+        <source>Not stated in this opinion.</source>
+        <translation>Esta opinión no lo indica.</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Aspecto</translation>
+    </message>
+    <message>
+        <source>Agree?</source>
+        <translation>¿Coinciden?</translation>
+    </message>
+    <message>
+        <source>Not stated</source>
+        <translation>No se indica</translation>
+    </message>
+    <message>
+        <source>differs</source>
+        <translation>difiere</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>igual</translation>
+    </message>
+    <message>
+        <source>The opinions do not agree on this item.</source>
+        <translation>Las opiniones no coinciden en este aspecto.</translation>
+    </message>
+    <message>
+        <source>The opinions agree on this item.</source>
+        <translation>Las opiniones coinciden en este aspecto.</translation>
+    </message>
+    <message>
+        <source>From “%1”</source>
+        <translation>De «%1»</translation>
+    </message>
+    <message>
+        <source>Double-click to open this record.</source>
+        <translation>Haga doble clic para abrir este registro.</translation>
+    </message>
+    <message>
+        <source>What they say</source>
+        <translation>Lo que dicen</translation>
+    </message>
+    <message>
+        <source>About these opinions</source>
+        <translation>Sobre estas opiniones</translation>
+    </message>
+    <message>
+        <source>record %1</source>
+        <translation>registro %1</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonView</name>
+    <message>
+        <source>≠ differs (in bold, shaded): the opinions do not agree on this item.   — : not stated.   Double-click a value to open the record it came from.</source>
+        <translation>≠ difiere (en negrita y sombreado): las opiniones no coinciden en este aspecto.   — : no se indica.   Haga doble clic en un valor para abrir el registro del que procede.</translation>
+    </message>
+    <message>
+        <source>Opinions to compare</source>
+        <translation>Opiniones que comparar</translation>
+    </message>
+    <message>
+        <source>Compare:</source>
+        <translation>Comparar:</translation>
+    </message>
+    <message>
+        <source>Opinions side by side</source>
+        <translation>Opiniones lado a lado</translation>
+    </message>
+    <message>
+        <source>&amp;Open the source record</source>
+        <translation>&amp;Abrir el registro de origen</translation>
+    </message>
+    <message>
+        <source>Open the record this value came from</source>
+        <translation>Abrir el registro del que procede este valor</translation>
+    </message>
+    <message>
+        <source>Save comparison as &amp;PDF…</source>
+        <translation>Guardar la comparación como &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Save comparison as PDF</source>
+        <translation>Guardar la comparación como PDF</translation>
+    </message>
+    <message>
+        <source>Compare %1</source>
+        <translation>Comparar %1</translation>
+    </message>
+    <message>
+        <source>No opinions yet. Add one, or create one from a record.</source>
+        <translation>Todavía no hay opiniones. Añada una o créela a partir de un registro.</translation>
+    </message>
+    <message>
+        <source>Tick the opinions you want to compare.</source>
+        <translation>Marque las opiniones que desea comparar.</translation>
+    </message>
+    <message>
+        <source>Tick a second opinion to compare it with.</source>
+        <translation>Marque una segunda opinión para compararlas.</translation>
+    </message>
+    <message>
+        <source>Pathologic stage</source>
+        <translation>Estadio patológico</translation>
+    </message>
+    <message>
+        <source>Agree?</source>
+        <translation>¿Coinciden?</translation>
+    </message>
+    <message>
+        <source>differs</source>
+        <translation>difiere</translation>
+    </message>
+    <message>
+        <source>Select a value to see where it came from.</source>
+        <translation>Seleccione un valor para ver de dónde procede.</translation>
+    </message>
+    <message>
+        <source>Opinions side by side.pdf</source>
+        <translation>Opiniones lado a lado.pdf</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved there. Try another folder.</source>
+        <translation>No se pudo guardar el PDF ahí. Pruebe con otra carpeta.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentViewer</name>
+    <message>
+        <source>Document of this record</source>
+        <translation>Documento de este registro</translation>
+    </message>
+    <message>
+        <source>Choose a record to see its document.</source>
+        <translation>Elija un registro para ver su documento.</translation>
+    </message>
+    <message>
+        <source>Document text</source>
+        <translation>Texto del documento</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Página anterior</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Página siguiente</translation>
+    </message>
+    <message>
+        <source>Page number</source>
+        <translation>Número de página</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Alejar</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Acercar</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Ajustar al ancho</translation>
+    </message>
+    <message>
+        <source>Document %1: %2 (%3)</source>
+        <translation>Documento %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>This record has no document.</source>
+        <translation>Este registro no tiene documento.</translation>
+    </message>
+    <message>
+        <source>Scanned — text not searchable.</source>
+        <translation>Escaneado: no se puede buscar en el texto.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be shown here, but it is kept safely in the case file.</source>
+        <translation>%1 no se puede mostrar aquí, pero se guarda de forma segura en el archivo del caso.</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Página %1 de %2</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Print the packet</source>
+        <translation>Imprimir el paquete</translation>
+    </message>
+    <message>
+        <source>Export a packet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Order of the records</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>By kind, then date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>By date, oldest first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved recipients</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save preset</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete preset</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recipient's name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. Dr. Priya Mehta</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recipient's hospital or clinic</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. University Cancer Center</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reason for the consult</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why you are asking for a second opinion, in your own words</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your questions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One question per line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stamp every page with my name, date of birth and page number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Page number prefix</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>optional, e.g. MEHTA</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>optional</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>type it again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mark every page "CONFIDENTIAL"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>When a document cannot be read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stop and tell me</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Go on, and list it as not included</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Records chosen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Who is it for?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hospital</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Which records?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pages and protection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Number prefix</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unreadable file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>specialist</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Registros</translation>
+    </message>
+    <message>
+        <source>%1 - packet for %2 %3.pdf</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a saved recipient…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type the recipient's name before saving a preset.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose at least one record.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The two passwords are not the same; please type them again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An archive would hold the original files unprotected; remove the password or untick the archive.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No record chosen yet</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FileChooser</name>
+    <message>
+        <source>Open a case file</source>
+        <translation>Abrir un archivo de caso</translation>
+    </message>
+    <message>
+        <source>Save the new case file as</source>
+        <translation>Guardar el nuevo archivo de caso como</translation>
+    </message>
+    <message>
+        <source>Import files</source>
+        <translation>Importar archivos</translation>
+    </message>
+    <message>
+        <source>Import a folder</source>
+        <translation>Importar una carpeta</translation>
+    </message>
+</context>
+<context>
+    <name>FilterPanel</name>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Show %s records</source>
+        <translation>Mostrar registros de %s</translation>
+    </message>
+    <message>
+        <source>Institution filter</source>
+        <translation>Filtro por centro</translation>
+    </message>
+    <message>
+        <source>&amp;Institution</source>
+        <translation>&amp;Centro</translation>
+    </message>
+    <message>
+        <source>Tag filter</source>
+        <translation>Filtro por etiqueta</translation>
+    </message>
+    <message>
+        <source>&amp;Tag</source>
+        <translation>&amp;Etiqueta</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Desde</translation>
+    </message>
+    <message>
+        <source>Filter from a date</source>
+        <translation>Filtrar desde una fecha</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Fecha de inicio</translation>
+    </message>
+    <message>
+        <source>T&amp;o</source>
+        <translation>&amp;Hasta</translation>
+    </message>
+    <message>
+        <source>Filter up to a date</source>
+        <translation>Filtrar hasta una fecha</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Fecha de fin</translation>
+    </message>
+    <message>
+        <source>Show &amp;all records</source>
+        <translation>Mostrar &amp;todos los registros</translation>
+    </message>
+    <message>
+        <source>Clear all filters</source>
+        <translation>Quitar todos los filtros</translation>
+    </message>
+    <message>
+        <source>All institutions</source>
+        <translation>Todos los centros</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>Cualquier etiqueta</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <source>History</source>
+        <extracomment>The id of a record whose change was double-clicked.</extracomment>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>Every change to the records and opinions of this case, newest first. Double-click a change to a record to open the record.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Find changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Find changes, e.g. HER2 or date of service</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No change to this case has been recorded yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open a case to see its history.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No change matches “%1”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 of %2 changes match.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 change.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 changes.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HistoryTableModel</name>
+    <message>
+        <source>Record %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Opinion %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ImagePane</name>
+    <message>
+        <source>Document image</source>
+        <translation>Imagen del documento</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummaryDialog</name>
+    <message>
+        <source>Import finished</source>
+        <translation>Importación terminada</translation>
+    </message>
+    <message>
+        <source>Files not added</source>
+        <translation>Archivos no añadidos</translation>
+    </message>
+    <message>
+        <source>Not added: %1 — %2</source>
+        <translation>No añadido: %1 — %2</translation>
+    </message>
+    <message>
+        <source>it could not be read</source>
+        <translation>no se pudo leer</translation>
+    </message>
+    <message>
+        <source>Already in the case: %1</source>
+        <translation>Ya estaba en el caso: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LabValuesTableModel</name>
+    <message>
+        <source>Date unknown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Normal range</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Laboratory</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Double-click to open the record this value came from.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (LOINC %2)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Pathology</source>
+        <translation>Anatomía patológica</translation>
+    </message>
+    <message>
+        <source>Lab results</source>
+        <translation>Análisis de laboratorio</translation>
+    </message>
+    <message>
+        <source>Imaging</source>
+        <translation>Imagen</translation>
+    </message>
+    <message>
+        <source>Consult note</source>
+        <translation>Nota de consulta</translation>
+    </message>
+    <message>
+        <source>Operative report</source>
+        <translation>Informe quirúrgico</translation>
+    </message>
+    <message>
+        <source>Medication list</source>
+        <translation>Lista de medicamentos</translation>
+    </message>
+    <message>
+        <source>Genomic / biomarker</source>
+        <translation>Genómica / biomarcadores</translation>
+    </message>
+    <message>
+        <source>Correspondence</source>
+        <translation>Correspondencia</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otros</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Alto</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Bajo</translation>
+    </message>
+    <message>
+        <source>Critically high</source>
+        <translation>Muy alto (crítico)</translation>
+    </message>
+    <message>
+        <source>Critically low</source>
+        <translation>Muy bajo (crítico)</translation>
+    </message>
+    <message>
+        <source>Abnormal</source>
+        <translation>Anormal</translation>
+    </message>
+    <message>
+        <source>First opinion</source>
+        <translation>Primera opinión</translation>
+    </message>
+    <message>
+        <source>Second opinion</source>
+        <translation>Segunda opinión</translation>
+    </message>
+    <message>
+        <source>Pathology review</source>
+        <translation>Revisión de anatomía patológica</translation>
+    </message>
+    <message>
+        <source>Tumour board</source>
+        <translation>Comité de tumores</translation>
+    </message>
+    <message>
+        <source>Surgery</source>
+        <translation>Cirugía</translation>
+    </message>
+    <message>
+        <source>Chemotherapy</source>
+        <translation>Quimioterapia</translation>
+    </message>
+    <message>
+        <source>Radiation</source>
+        <translation>Radioterapia</translation>
+    </message>
+    <message>
+        <source>Endocrine</source>
+        <translation>Hormonoterapia</translation>
+    </message>
+    <message>
+        <source>Targeted</source>
+        <translation>Terapia dirigida</translation>
+    </message>
+    <message>
+        <source>Immunotherapy</source>
+        <translation>Inmunoterapia</translation>
+    </message>
+    <message>
+        <source>Clinical trial</source>
+        <translation>Ensayo clínico</translation>
+    </message>
+    <message>
+        <source>Surveillance</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <source>Opinion type</source>
+        <translation>Tipo de opinión</translation>
+    </message>
+    <message>
+        <source>Clinician</source>
+        <translation>Médico</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Centro</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>Diagnóstico</translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation>Motivos</translation>
+    </message>
+    <message>
+        <source>Tests ordered</source>
+        <translation>Pruebas solicitadas</translation>
+    </message>
+    <message>
+        <source>Uncertainty</source>
+        <translation>Dudas</translation>
+    </message>
+    <message>
+        <source>Primary site</source>
+        <translation>Localización primaria</translation>
+    </message>
+    <message>
+        <source>Laterality</source>
+        <translation>Lado</translation>
+    </message>
+    <message>
+        <source>Histologic type</source>
+        <translation>Tipo histológico</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grado</translation>
+    </message>
+    <message>
+        <source>Clinical stage</source>
+        <translation>Estadio clínico</translation>
+    </message>
+    <message>
+        <source>Pathologic stage</source>
+        <translation>Estadio patológico</translation>
+    </message>
+</context>
+<context>
+    <name>LabsPage</name>
+    <message>
+        <source>Find a test</source>
+        <extracomment>The analyte list's item data: the analyte key ("" for every test).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Find a test by name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tests</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only values outside the normal range</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show only values outside the normal range</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open the record it came from</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open the record the chosen value came from</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How many values are shown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No lab results</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lab values</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open a case to see its lab results.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This case has no lab results as data yet. Import a download from a patient portal (FHIR or C-CDA) or a spreadsheet of results (CSV) to see them here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All tests (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> · %1 outside the range</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>LOINC %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Units: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a test on the left to see how its values changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 values</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Showing %1 of %2 values</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Opinion Desktop</source>
+        <translation>Opinion Desktop</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Registros</translation>
+    </message>
+    <message>
+        <source>&amp;New case…</source>
+        <translation>&amp;Nuevo caso…</translation>
+    </message>
+    <message>
+        <source>&amp;Open case…</source>
+        <translation>&amp;Abrir caso…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo case</source>
+        <translation>Abrir el caso de &amp;ejemplo</translation>
+    </message>
+    <message>
+        <source>&amp;Import files…</source>
+        <translation>&amp;Importar archivos…</translation>
+    </message>
+    <message>
+        <source>Import &amp;folder…</source>
+        <translation>Importar una carpe&amp;ta…</translation>
+    </message>
+    <message>
+        <source>&amp;Close case</source>
+        <translation>&amp;Cerrar el caso</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Buscar…</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>&amp;Acercar</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>A&amp;lejar</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to width</source>
+        <translation>Ajustar al a&amp;ncho</translation>
+    </message>
+    <message>
+        <source>&amp;Previous page</source>
+        <translation>Página ante&amp;rior</translation>
+    </message>
+    <message>
+        <source>&amp;Next page</source>
+        <translation>Página &amp;siguiente</translation>
+    </message>
+    <message>
+        <source>&amp;About Opinion Desktop</source>
+        <translation>&amp;Acerca de Opinion Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Abrir &amp;reciente</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>No recent cases</source>
+        <translation>No hay casos recientes</translation>
+    </message>
+    <message>
+        <source>The case could not be opened</source>
+        <translation>No se pudo abrir el caso</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — Opinion Desktop</source>
+        <translation>%1 — %2 — Opinion Desktop</translation>
+    </message>
+    <message>
+        <source>The case could not be created</source>
+        <translation>No se pudo crear el caso</translation>
+    </message>
+    <message>
+        <source>The demo case could not be made</source>
+        <translation>No se pudo preparar el caso de ejemplo</translation>
+    </message>
+    <message>
+        <source>The demo case is not available in this version.</source>
+        <translation>El caso de ejemplo no está disponible en esta versión.</translation>
+    </message>
+    <message>
+        <source>Open or create a case before importing files.</source>
+        <translation>Abra o cree un caso antes de importar archivos.</translation>
+    </message>
+    <message>
+        <source>Please wait: files are still being added.</source>
+        <translation>Espere, por favor: todavía se están añadiendo archivos.</translation>
+    </message>
+    <message>
+        <source>About Opinion Desktop</source>
+        <translation>Acerca de Opinion Desktop</translation>
+    </message>
+    <message>
+        <source>Opinion Desktop keeps a cancer case's records in one file on this computer and helps prepare a second opinion. It never connects to the internet.</source>
+        <translation>Opinion Desktop guarda los registros de un caso de cáncer en un solo archivo en este ordenador y le ayuda a preparar una segunda opinión. Nunca se conecta a internet.</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Algo salió mal</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Your case file is safe, but the last action may not have finished.</source>
+        <translation>Algo salió mal. Su archivo del caso está a salvo, pero es posible que la última acción no haya terminado.</translation>
+    </message>
+    <message>
+        <source>Opinion Desktop</source>
+        <translation>Opinion Desktop</translation>
+    </message>
+    <message>
+        <source>Details were written to %1.</source>
+        <translation>Los detalles se han guardado en %1.</translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseDialog</name>
+    <message>
+        <source>New case</source>
+        <translation>Nuevo caso</translation>
+    </message>
+    <message>
+        <source>Who is this case about?</source>
+        <translation>¿De quién es este caso?</translation>
+    </message>
+    <message>
+        <source>Patient name</source>
+        <translation>Nombre del paciente</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Leave out the date of birth</source>
+        <translation>No indicar la fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Patient &amp;name</source>
+        <translation>&amp;Nombre del paciente</translation>
+    </message>
+    <message>
+        <source>Date of &amp;birth</source>
+        <translation>&amp;Fecha de nacimiento</translation>
+    </message>
+</context>
+<context>
+    <name>OpinionEditor</name>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <source>Date of the opinion unknown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Left, right, both, or not applicable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who and when</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>Diagnóstico</translation>
+    </message>
+    <message>
+        <source>Why, and how sure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kind of opinion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Clinician</source>
+        <translation>Médico</translation>
+    </message>
+    <message>
+        <source>Specialty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Centro</translation>
+    </message>
+    <message>
+        <source>Diagnosis in words</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Primary site</source>
+        <translation>Localización primaria</translation>
+    </message>
+    <message>
+        <source>Side (laterality)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Histologic type</source>
+        <translation>Tipo histológico</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grado</translation>
+    </message>
+    <message>
+        <source>Clinical stage</source>
+        <translation>Estadio clínico</translation>
+    </message>
+    <message>
+        <source>Pathologic stage</source>
+        <translation>Estadio patológico</translation>
+    </message>
+    <message>
+        <source>Biomarkers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recommended treatment, in order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why (rationale)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tests ordered</source>
+        <translation>Pruebas solicitadas</translation>
+    </message>
+    <message>
+        <source>What the clinician is unsure about</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Records this opinion was based on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Questions for the consult</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>OpinionsPage</name>
+    <message>
+        <source>&amp;New opinion</source>
+        <extracomment>Records whose text is worth reading for an opinion's values, offered first.</extracomment>
+        <translation>&amp;Nueva opinión</translation>
+    </message>
+    <message>
+        <source>Opinion from a &amp;record…</source>
+        <translation>Opinión a partir de un &amp;registro…</translation>
+    </message>
+    <message>
+        <source>&amp;Compare opinions</source>
+        <translation>&amp;Comparar opiniones</translation>
+    </message>
+    <message>
+        <source>&amp;Delete opinion</source>
+        <translation>&amp;Eliminar opinión</translation>
+    </message>
+    <message>
+        <source>Opinions views</source>
+        <translation>Vistas de las opiniones</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Lado a lado</translation>
+    </message>
+    <message>
+        <source>Each opinion</source>
+        <translation>Cada opinión</translation>
+    </message>
+    <message>
+        <source>Opinions</source>
+        <translation>Opiniones</translation>
+    </message>
+    <message>
+        <source>No case is open.</source>
+        <translation>No hay ningún caso abierto.</translation>
+    </message>
+    <message>
+        <source>No opinion yet. Add one with “New opinion”, or create one from a record.</source>
+        <translation>Todavía no hay opiniones. Añada una con «Nueva opinión» o créela a partir de un registro.</translation>
+    </message>
+    <message>
+        <source>New opinion</source>
+        <translation>Nueva opinión</translation>
+    </message>
+    <message>
+        <source>Opinion from “%1”</source>
+        <translation>Opinión de «%1»</translation>
+    </message>
+    <message>
+        <source>This case has no records to read an opinion from yet.</source>
+        <translation>Este caso todavía no tiene registros de los que leer una opinión.</translation>
+    </message>
+    <message>
+        <source>Opinion from a record</source>
+        <translation>Opinión a partir de un registro</translation>
+    </message>
+    <message>
+        <source>Which record should the opinion be read from?</source>
+        <translation>¿De qué registro quiere leer la opinión?</translation>
+    </message>
+    <message>
+        <source>Delete “%1”</source>
+        <translation>Eliminar «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>OpinionsTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Clinician</source>
+        <translation>Médico</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Centro</translation>
+    </message>
+    <message>
+        <source>Date unknown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clinician not named</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PacketDestination</name>
+    <message>
+        <source>Save as</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Packet file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose where to save the packet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Also save an archive (ZIP) with the original files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Archive file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose where to save the archive</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Packet (PDF)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose where to save the packet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose where to save the archive.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The packet and the archive need different file names.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the packet as</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the archive as</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ZIP (*.zip)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PagePrinter</name>
+    <message>
+        <source>The packet could not be read for printing.</source>
+        <extracomment>True when every page asked for was printed; False when cancelled or failed. A plain sentence when printing stopped on a problem (before ``finished``).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The pages chosen are not in the packet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The printer could not be started; check that it is ready.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PageStack</name>
+    <message>
+        <source>Pages</source>
+        <translation>Páginas</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Current</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New passphrase again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;New passphrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type it &amp;again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Show passphrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show passphrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The two new passphrases are not the same yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write the passphrase down and keep it somewhere safe. If it is forgotten, nobody can open this case again: it cannot be recovered.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Passphrase needed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Protect with a passphrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove passphrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is protected with a passphrase. Type it to open the case.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From now on, %1 will open only with this passphrase. Everything in it, the documents too, is stored scrambled so that nobody else can read it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type the passphrase %1 opens with now, then the new one twice.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>After this, anyone who has the file %1 can open it and read everything in it. Type the passphrase to confirm.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PdfPane</name>
+    <message>
+        <source>Document pages</source>
+        <translation>Páginas del documento</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalsDialog</name>
+    <message>
+        <source>Create an opinion from a record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Create an opinion from “%1”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>These values were found in the record's text, each under the sentence it came from. Tick each value that is right; correct a value first if it needs it. Nothing is added unless you tick it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No values were found in this record's text. You can still create the opinion and fill it in by hand.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kind of opinion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This opinion is a &amp;kind of:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Create opinion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Create opinion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel: create no opinion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accept %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From the text: “%1”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>and: “%1”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 of %2 values ticked.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>QCoreApplication</name>
+    <message>
+        <source>RecordsTableModel</source>
+        <comment>Date</comment>
+        <extracomment>The record's id, for any cell of its row. A value that sorts correctly: dates as dates (undated last), pages as numbers. The whole :class:`Record` of the row. Makes the snippets of some records: ``{record id: snippet}`` (records without one left out).</extracomment>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>QuestionsEditor</name>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answered by</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RecordChooser</name>
+    <message>
+        <source>All records</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>By kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>By date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose one by one</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose records: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kinds of records to send</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Fecha de inicio</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Fecha de fin</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Records without a date are left out.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Records to send</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tick all</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Untick all</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every record of the case goes in the packet.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <source>Kind of record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Date of service</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <source>Date of service unknown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Centro</translation>
+    </message>
+    <message>
+        <source>Clinician</source>
+        <translation>Médico</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. biopsy, left breast</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>T&amp;itle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>I&amp;nstitution</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C&amp;linician</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ta&amp;gs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>institution</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>clinician</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tags</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RecordsBrowser</name>
+    <message>
+        <source>Search all records: words, "a phrase", or a prefix*</source>
+        <translation>Buscar en todos los registros: palabras, "una frase" o un prefijo*</translation>
+    </message>
+    <message>
+        <source>Search records</source>
+        <translation>Buscar registros</translation>
+    </message>
+    <message>
+        <source>No record selected</source>
+        <translation>Ningún registro seleccionado</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(sin título)</translation>
+    </message>
+    <message>
+        <source>No record matches “%1”.</source>
+        <translation>Ningún registro coincide con «%1».</translation>
+    </message>
+    <message>
+        <source>%1 of %2 records match “%3”.</source>
+        <translation>%1 de %2 registros coinciden con «%3».</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 records.</source>
+        <translation>Se muestran %1 de %2 registros.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsPicker</name>
+    <message>
+        <source>Records this opinion was based on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date unknown</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RecordsTableModel</name>
+    <message>
+        <source>Unknown</source>
+        <extracomment>Snippets made at once: more than a screenful of rows.</extracomment>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(sin título)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Centro</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Páginas</translation>
+    </message>
+    <message>
+        <source>Found in text</source>
+        <translation>Encontrado en el texto</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsTableView</name>
+    <message>
+        <source>Records</source>
+        <translation>Registros</translation>
+    </message>
+</context>
+<context>
+    <name>ReleasesPage</name>
+    <message>
+        <source>Packets sent</source>
+        <translation>Paquetes enviados</translation>
+    </message>
+    <message>
+        <source>Find packets by recipient</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Find by recipient, e.g. Mehta</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Records in the chosen packet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No packet has been exported from this case yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open a case to see the packets sent from it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No packet matches.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no recipient named</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sent to %1 on %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>packet %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>archive %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>protected by a password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>fingerprint %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReleasesTableModel</name>
+    <message>
+        <source>not included</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (not included)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(no recipient named)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not included: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SHA-256 of the packet: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RestoreBackupDialog</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose how “%1” should look again. A backup copy is taken each time the case is closed after a change; the newest is at the top.</source>
+        <extracomment>Asks for another backup file; tests replace it to avoid the native dialog.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No backup of “%1” has been kept yet. One is taken each time the case is closed after a change. You can also choose a backup copy you made yourself.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose another &amp;file…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The case will go back to how it was on %1. The current state is kept as a backup first, so nothing is lost.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>StageEdit</name>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TableEditor</name>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add to %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove from %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move up in %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move down in %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TimelineStrip</name>
+    <message>
+        <source>Timeline of records by date</source>
+        <translation>Cronología de los registros por fecha</translation>
+    </message>
+    <message>
+        <source>No dated records to show</source>
+        <translation>No hay registros con fecha que mostrar</translation>
+    </message>
+</context>
+<context>
+    <name>TreatmentEditor</name>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>What exactly</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kind of treatment, step %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>Unit:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unit to chart</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Note about units</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Trend chart</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Trend in words</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a test on the left to see how its values changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 has no dated numbers to draw; its values are in the table.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2 values)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2 value)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no unit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 was measured in %2 different units (%3). Values are never converted, so each unit has its own chart.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 values from %2 to %3, %4 → %5.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One value, %1 on %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All within the normal range %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 outside the normal range %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Trend chart of %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TrendPlot</name>
+    <message>
+        <source>no unit</source>
+        <extracomment>Markers further than this outside the measured dates are left off the chart. Above this many points, values are not written beside them (the table has them). The value under the mouse (a LabValue), or None when the mouse leaves it. Values above the range (or abnormal): triangles pointing up. Values below the range: triangles pointing down.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Normal range %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 values</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In range (●)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Above range (▲)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Below range (▼)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Opinion or treatment (dashed)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Opinion Desktop</source>
+        <translation>Opinion Desktop</translation>
+    </message>
+    <message>
+        <source>Keep all your medical records in one case file on this computer, find any of them in seconds, and prepare for a second opinion. Nothing leaves this computer.</source>
+        <translation>Guarde todos sus registros médicos en un archivo del caso en este ordenador, encuentre cualquiera de ellos en segundos y prepárese para una segunda opinión. Nada sale de este ordenador.</translation>
+    </message>
+    <message>
+        <source>&amp;New case…</source>
+        <translation>&amp;Nuevo caso…</translation>
+    </message>
+    <message>
+        <source>Start a new case file</source>
+        <translation>Crear un nuevo archivo de caso</translation>
+    </message>
+    <message>
+        <source>&amp;Open case…</source>
+        <translation>&amp;Abrir caso…</translation>
+    </message>
+    <message>
+        <source>Open a case file</source>
+        <translation>Abrir un archivo de caso</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo case</source>
+        <translation>Abrir el caso de &amp;ejemplo</translation>
+    </message>
+    <message>
+        <source>Open an example case to look around</source>
+        <translation>Abrir un caso de ejemplo para echar un vistazo</translation>
+    </message>
+    <message>
+        <source>Recent cases</source>
+        <translation>Casos recientes</translation>
+    </message>
+</context>
+<context>
+    <name>Wording</name>
+    <message>
+        <source>1 page of records</source>
+        <translation>1 página de registros</translation>
+    </message>
+    <message>
+        <source>%1 pages of records</source>
+        <translation>%1 páginas de registros</translation>
+    </message>
+    <message>
+        <source>1 record</source>
+        <translation>1 registro</translation>
+    </message>
+    <message>
+        <source>%1 records</source>
+        <translation>%1 registros</translation>
+    </message>
+    <message>
+        <source>1 page in all</source>
+        <translation>1 página en total</translation>
+    </message>
+    <message>
+        <source>%1 pages in all</source>
+        <translation>%1 páginas en total</translation>
+    </message>
+    <message>
+        <source>1 file added</source>
+        <translation>1 archivo añadido</translation>
+    </message>
+    <message>
+        <source>%1 files added</source>
+        <translation>%1 archivos añadidos</translation>
+    </message>
+    <message>
+        <source>1 already in the case</source>
+        <translation>1 ya estaba en el caso</translation>
+    </message>
+    <message>
+        <source>%1 already in the case</source>
+        <translation>%1 ya estaban en el caso</translation>
+    </message>
+    <message>
+        <source>1 could not be added</source>
+        <translation>1 no se pudo añadir</translation>
+    </message>
+    <message>
+        <source>%1 could not be added</source>
+        <translation>%1 no se pudieron añadir</translation>
+    </message>
+    <message>
+        <source>1 file added to the case.</source>
+        <translation>Se añadió 1 archivo al caso.</translation>
+    </message>
+    <message>
+        <source>%1 files added to the case.</source>
+        <translation>Se añadieron %1 archivos al caso.</translation>
+    </message>
+    <message>
+        <source>1 page</source>
+        <translation>1 página</translation>
+    </message>
+    <message>
+        <source>%1 pages</source>
+        <translation>%1 páginas</translation>
+    </message>
+    <message>
+        <source>1 record not included</source>
+        <translation>1 registro no incluido</translation>
+    </message>
+    <message>
+        <source>%1 records not included</source>
+        <translation>%1 registros no incluidos</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Print the packet</source>
+        <extracomment>Lets the person choose a printer and pages; ``False`` when they cancel. Pages are rendered at most this fine (dots per inch) before going to the printer. The packet is made after the print dialog closes, so its page count is not known there yet.</extracomment>
+        <translation>Imprimir el paquete</translation>
+    </message>
+    <message>
+        <source>%1 is protected by a password. Type the password to add it:</source>
+        <extracomment>Asks for the password of encrypted PDFs; ``None`` when the person declines.</extracomment>
+        <translation>%1 está protegido con una contraseña. Escriba la contraseña para añadirlo:</translation>
+    </message>
+    <message>
+        <source>That password did not open it. Try again?</source>
+        <translation>Esa contraseña no lo abrió. ¿Quiere intentarlo de nuevo?</translation>
+    </message>
+    <message>
+        <source>Password needed</source>
+        <translation>Se necesita una contraseña</translation>
+    </message>
+    <message>
+        <source>Choose a backup copy</source>
+        <translation>Elija una copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Case files and backup copies (*.opcase *.bak);;All files (*)</source>
+        <translation>Archivos de caso y copias de seguridad (*.opcase *.bak);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Restore this backup?</source>
+        <translation>¿Restaurar esta copia de seguridad?</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <source>Save the comparison as a PDF</source>
+        <extracomment>Tick boxes for the opinions to compare, side by side in rows of this many. Asks where to save the PDF; returns None when the person cancels.</extracomment>
+        <translation>Guardar la comparación como PDF</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Documento PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>self._window</name>
+    <message>
+        <source>Please wait: a packet is being made.</source>
+        <extracomment>True when the pages went to the printer; False when declined, cancelled or failed.
+----------
+Opens a local file or folder with the program the computer uses for it. The :class:`ExportResult`, or ``None`` when the export failed or was cancelled.</extracomment>
+        <translation>Espere, por favor: se está preparando un paquete.</translation>
+    </message>
+    <message>
+        <source>the specialist</source>
+        <translation>el especialista</translation>
+    </message>
+    <message>
+        <source>Printed packet for %1</source>
+        <translation>Paquete impreso para %1</translation>
+    </message>
+    <message>
+        <source>The packet was not printed</source>
+        <translation>El paquete no se imprimió</translation>
+    </message>
+    <message>
+        <source>Printing page %1 of %2…</source>
+        <translation>Imprimiendo la página %1 de %2…</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>Copia de seguridad restaurada</translation>
+    </message>
+    <message>
+        <source>Adding files to the case…</source>
+        <extracomment>Every outcome of the import (after password retries), in input order.</extracomment>
+        <translation>Añadiendo archivos al caso…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>Importando</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>Progreso de la importación</translation>
+    </message>
+    <message>
+        <source>Import stopped.</source>
+        <translation>Importación detenida.</translation>
+    </message>
+    <message>
+        <source>The packet was not made</source>
+        <translation>No se preparó el paquete</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened.</source>
+        <translation>No se pudo abrir %1.</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>Restaurando la copia de seguridad…</translation>
+    </message>
+    <message>
+        <source>The backup was not restored</source>
+        <translation>No se restauró la copia de seguridad</translation>
+    </message>
+    <message>
+        <source>The case is back to how it was on %1.</source>
+        <translation>El caso ha vuelto a como estaba el %1.</translation>
+    </message>
+    <message>
+        <source>The state before the restore was kept as %1; choose it in Restore backup… to go back.</source>
+        <translation>El estado anterior a la restauración se guardó como %1; elíjalo en «Restaurar una copia de seguridad…» para volver atrás.</translation>
+    </message>
+    <message>
+        <source>The case could not be opened</source>
+        <translation>No se pudo abrir el caso</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,126 @@
+"""The program in Spanish: menus, the import summary and the comparison in the chosen language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from opinion_desktop.domain.imports import ImportOutcome, ImportStatus
+from opinion_desktop.domain.labs import LabFlag
+from opinion_desktop.domain.records import RecordKind
+from opinion_desktop.storage.casefile import CaseFile
+from opinion_desktop.ui.import_summary import ImportSummaryDialog
+from opinion_desktop.ui.main_window import MainWindow
+from opinion_desktop.ui.models.comparison_table import MARK_COLUMN
+from opinion_desktop.ui.models.lab_values_table import flag_text
+from opinion_desktop.ui.translations import (
+    FOLDER,
+    LANGUAGE_ENV,
+    LANGUAGE_SETTING,
+    chosen_languages,
+    install_translators,
+)
+from opinion_desktop.ui.widgets.comparison_view import ComparisonView
+from tests.ui.demo_case import demo_case_copy
+
+
+@pytest.fixture
+def spanish(configured_app: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv(LANGUAGE_ENV, "es")
+    assert install_translators(configured_app) == "es"
+    yield
+    monkeypatch.delenv(LANGUAGE_ENV)
+    install_translators(configured_app)
+    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Iterator[CaseFile]:
+    case = demo_case_copy(tmp_path)
+    yield case
+    case.close()
+
+
+def test_the_translation_files_are_shipped() -> None:
+    assert (FOLDER / "opinion_desktop_es.qm").stat().st_size > 1000
+    assert (FOLDER / "opinion_desktop_es.ts").is_file()
+
+
+def test_the_language_comes_from_the_environment_then_the_setting(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(LANGUAGE_ENV, "es_ES")
+    assert chosen_languages() == ["es"]
+    monkeypatch.delenv(LANGUAGE_ENV)
+    QSettings().setValue(LANGUAGE_SETTING, "es-MX")
+    assert chosen_languages() == ["es"]
+
+
+@pytest.mark.usefixtures("spanish")
+def test_the_main_window_menus_are_in_spanish(qtbot: QtBot) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    titles = [action.text() for action in window.menuBar().actions()]
+    assert window.file_menu.title() == "&Archivo"
+    assert titles[:3] == ["&Archivo", "&Editar", "&Ver"]
+    assert "&Opiniones" in titles
+    assert window.import_action.text() == "&Importar archivos…"
+
+
+@pytest.mark.usefixtures("spanish")
+def test_the_import_summary_is_in_spanish(qtbot: QtBot) -> None:
+    outcomes = [
+        ImportOutcome(Path("biopsia.pdf"), ImportStatus.IMPORTED, record_id=1, pages=2),
+        ImportOutcome(Path("analisis.pdf"), ImportStatus.IMPORTED, record_id=2, pages=1),
+        ImportOutcome(Path("copia.pdf"), ImportStatus.DUPLICATE),
+        ImportOutcome(Path("roto.pdf"), ImportStatus.REFUSED),
+    ]
+    dialog = ImportSummaryDialog(outcomes)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Importación terminada"
+    assert dialog.heading.text() == (
+        "2 archivos añadidos, 1 ya estaba en el caso, 1 no se pudo añadir."
+    )
+    lines = [dialog.details.item(i).text() for i in range(dialog.details.count())]
+    assert lines == ["No añadido: roto.pdf — no se pudo leer", "Ya estaba en el caso: copia.pdf"]
+
+
+@pytest.mark.usefixtures("spanish")
+def test_the_comparison_is_in_spanish(qtbot: QtBot, demo: CaseFile) -> None:
+    view = ComparisonView()
+    qtbot.addWidget(view)
+    view.set_opinions(demo.opinions.all())
+    model = view.model
+    header = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(MARK_COLUMN + 1)]
+    assert header == ["Aspecto", "¿Coinciden?"]
+    assert model.index(0, 0).data() == "Lo que dicen"
+    histology = model.row_of("histologic_type")
+    assert histology is not None
+    assert model.index(histology, 0).data() == "Tipo histológico"
+    assert model.index(histology, MARK_COLUMN).data() == "≠ difiere"
+    assert view.pdf_button.text() == "Guardar la comparación como &PDF…"
+
+
+@pytest.mark.usefixtures("spanish")
+def test_texts_said_on_a_windows_behalf_and_labels_are_found_too() -> None:
+    # import_flow says "Import progress" through the window's tr(): context MainWindow.
+    assert QCoreApplication.translate("MainWindow", "Import progress") == (
+        "Progreso de la importación"
+    )
+    assert RecordKind.PATHOLOGY.label == "Pathology"
+    assert QCoreApplication.translate("RecordsTableModel", "Pathology") == "Anatomía patológica"
+    assert flag_text(LabFlag.HIGH) == "▲ Alto"
+    assert flag_text(LabFlag.LOW) == "▼ Bajo"
+
+
+@pytest.mark.usefixtures("spanish")
+def test_qt_dialog_buttons_are_in_spanish_when_qt_ships_its_translation() -> None:
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    if not (folder / "qtbase_es.qm").is_file():
+        pytest.skip("this Qt has no Spanish translation of its own")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancelar"
