@@ -1,7 +1,11 @@
-"""PDFs: pages, text per page and title with pypdf; unlocking and repairing where possible.
+"""PDFs: pages and title with pypdf, text per page with PDFium; unlocking and repairing.
 
-Runs inside a worker process bounded in time and memory (see ``worker_pool``): pypdf's own limits
-stop decompression bombs, the process limits stop everything else.
+pypdf judges the file (complete, locked, page list broken, how many pages) and makes the copy kept
+of an unlocked or repaired file; PDFium (``pypdfium2``) reads each page's text, about four times
+faster than pypdf. A page PDFium finds no text on, or a file it cannot open or counts other pages
+in, is read with pypdf as before. Runs inside a worker process bounded in time and memory (see
+``worker_pool``): pypdf's own limits stop decompression bombs, the process limits stop everything
+else.
 """
 
 from __future__ import annotations
@@ -154,6 +158,42 @@ def _page_text(page: PageObject, name: str) -> str:
     return _JUNK.sub(" ", text).strip()
 
 
+def _pdfium_texts(data: bytes, count: int) -> list[str] | None:
+    """The text of each page read with PDFium; None when it cannot, or counts other pages."""
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(data)
+    except MemoryError:
+        raise
+    except Exception:
+        return None
+    try:
+        if len(document) != count:
+            return None
+        texts: list[str] = []
+        for index in range(count):
+            page = document[index]
+            try:
+                textpage = page.get_textpage()
+                try:
+                    text = textpage.get_text_range()
+                finally:
+                    textpage.close()
+            finally:
+                page.close()
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+            texts.append(_JUNK.sub(" ", text).strip())
+        return texts
+    except MemoryError:
+        raise
+    except Exception:
+        log.info("PDFium could not read the text of a file", exc_info=True)
+        return None
+    finally:
+        document.close()
+
+
 def _title(reader: PdfReader) -> str:
     try:
         metadata = reader.metadata
@@ -191,9 +231,13 @@ def read_pdf(data: bytes, name: str, password: str | None = None) -> Extracted:
         )
     if not pages:
         raise ImportRefusedError(f"{name} has no pages.")
-    texts = tuple(PageText(number, _page_text(page, name)) for number, page in enumerate(pages, 1))
     if reader.is_encrypted and stored is None:
         stored = _decrypted_copy(reader, name)
+    fast = _pdfium_texts(stored if stored is not None else data, len(pages)) or [""] * len(pages)
+    texts = tuple(
+        PageText(number, fast[number - 1] or _page_text(page, name))
+        for number, page in enumerate(pages, 1)
+    )
     return Extracted(
         media_type=FileType.PDF.media_type,
         pages=texts,

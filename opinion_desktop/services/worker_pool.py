@@ -44,6 +44,8 @@ _PRELOAD = [
     "opinion_desktop.services.text_files",
     "opinion_desktop.services.portal.dispatch",
     "pypdf.filters",
+    "pypdfium2",
+    "opinion_desktop.services.guessing",
     "PIL.JpegImagePlugin",
     "PIL.PngImagePlugin",
     "PIL.TiffImagePlugin",
