@@ -11,9 +11,10 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+from collections.abc import Iterable
 from pathlib import Path
 
-from opinion_desktop.domain.errors import CaseFileError, CaseFileLockedError
+from opinion_desktop.domain.errors import CaseFileError, CaseFileLockedError, OpinionDesktopError
 from opinion_desktop.storage import encryption
 from opinion_desktop.storage.casefile import inspect_case_file
 from opinion_desktop.storage.lock import acquire_case_lock, held_by_this_process
@@ -32,6 +33,27 @@ def change_passphrase(case_path: Path, old: str, new: str) -> None:
 def remove_passphrase(case_path: Path, old: str) -> None:
     """Store the case file at ``case_path`` (locked with ``old``) without a passphrase again."""
     _rewrite(Path(case_path), old, None)
+
+
+def rekey_copies(copies: Iterable[Path], old: str | None, new: str | None) -> int:
+    """Give the backup copies of a case the protection the case was just given (``new``,
+    None for none): plain ones and those that ``old`` opens are rewritten, any other is left
+    as it is. How many were rewritten."""
+    done = 0
+    for copy in copies:
+        copy = Path(copy)
+        encrypted = encryption.is_encrypted(copy)
+        if not encrypted and new is None:
+            continue  # already plain
+        current = old if encrypted else None
+        if encrypted and current is None:
+            continue
+        try:
+            _rewrite(copy, current, new)
+        except OpinionDesktopError:
+            continue  # another passphrase, or damaged: left as it was
+        done += 1
+    return done
 
 
 def _rewrite(case_path: Path, old: str | None, new: str | None) -> None:

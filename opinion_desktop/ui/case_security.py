@@ -3,7 +3,8 @@ the passphrase when a protected case is opened.
 
 Changing the protection rewrites the whole case file, so the case is closed first (an automatic
 backup is kept as at any close), the work runs on a worker thread, and the case is opened again
-afterwards: under the new passphrase when it worked, as it was when it did not.
+afterwards: under the new passphrase when it worked, as it was when it did not. Its backup
+copies are given the same protection.
 """
 
 from __future__ import annotations
@@ -16,14 +17,17 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 
 from opinion_desktop.domain.errors import OpinionDesktopError, WrongPassphraseError
+from opinion_desktop.services.backups import kept_copies, list_backups
 from opinion_desktop.services.encryption import (
     change_passphrase,
+    rekey_copies,
     remove_passphrase,
     set_passphrase,
 )
 from opinion_desktop.services.progress import CancelToken, ProgressCallback
 from opinion_desktop.storage.casefile import CaseFile, inspect_case_file, open_case_file
 from opinion_desktop.ui.backup_flow import run_and_wait
+from opinion_desktop.ui.case_extras import backup_folder
 from opinion_desktop.ui.messages import show_error
 from opinion_desktop.ui.passphrase_dialog import (
     ask_changed_passphrase,
@@ -165,12 +169,19 @@ class CaseSecurity(QObject):
         working: str,
         done: str,
     ) -> bool:
-        """Close the case, run ``work`` on a worker thread, and open the case again."""
-        window = self._window
-        window.close_case(remember=True)
+        """Close the case, run ``work`` on a worker thread, and open the case again.
 
-        def job(_progress: ProgressCallback, _cancel: CancelToken) -> None:
+        The backup copies of the case (automatic ones, and those kept before a restore) are
+        given the same protection, so no readable copy stays behind a protected case.
+        """
+        window = self._window
+        window.close_case(remember=True)  # keeps an automatic backup, rewritten below too
+        copies = [info.path for info in list_backups(backup_folder(path), path)]
+        copies += [info.path for info in kept_copies(path)]
+
+        def job(_progress: ProgressCallback, _cancel: CancelToken) -> int:
             work()
+            return rekey_copies(copies, before, after)
 
         outcome = run_and_wait(window, job, working)
         try:

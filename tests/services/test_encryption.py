@@ -159,3 +159,30 @@ def test_a_new_locked_case_can_have_its_passphrase_removed(
         _fill(case)
     remove_passphrase(path, "s3cret")
     assert _contents(path, None)[0] == 3
+
+
+def test_backup_copies_follow_the_case(plain_case: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    plain = folder / "plain.opcase"
+    plain.write_bytes(plain_case.read_bytes())
+    other_key = folder / "other.opcase"
+    other_key.write_bytes(plain.read_bytes())
+    set_passphrase(other_key, "someone else's")
+    damaged = folder / "damaged.opcase"
+    damaged.write_bytes(b"not a case")
+
+    assert service.rekey_copies([plain, other_key, damaged], None, "first secret") == 1
+    assert _contents(plain, "first secret")[0] == 3
+    assert _contents(other_key, "someone else's")[0] == 3  # left as it was
+    assert damaged.read_bytes() == b"not a case"
+
+    assert service.rekey_copies([plain], "first secret", "second secret") == 1
+    assert _contents(plain, "second secret")[0] == 3
+    assert service.rekey_copies([plain, other_key], "second secret", None) == 1
+    assert not encryption.is_encrypted(plain)
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "damaged.opcase",
+        "other.opcase",
+        "plain.opcase",
+    ]

@@ -10,9 +10,11 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from opinion_desktop.domain.errors import PassphraseRequiredError, WrongPassphraseError
+from opinion_desktop.services.backups import list_backups
 from opinion_desktop.services.encryption import set_passphrase
 from opinion_desktop.storage.casefile import CaseFile, open_case_file
 from opinion_desktop.storage.encryption import is_encrypted
+from opinion_desktop.ui.case_extras import backup_folder
 from opinion_desktop.ui.main_window import MainWindow
 
 from .test_main_window import visible_titles
@@ -93,6 +95,9 @@ def test_protect_change_and_remove_from_the_file_menu(
     assert security.protect()
     assert is_encrypted(case_path)
     assert b"Maria Example" not in case_path.read_bytes()
+    backups = list_backups(backup_folder(case_path), case_path)
+    assert backups  # the one kept when the case closed to be protected: protected too
+    assert all(is_encrypted(info.path) for info in backups)
     assert window.case is not None and window.case.encrypted
     assert visible_titles(window) == TITLES
     assert not security.protect_action.isEnabled() and security.change_action.isEnabled()
@@ -118,6 +123,8 @@ def test_protect_change_and_remove_from_the_file_menu(
     security.ask_passphrase_to_remove = lambda _parent, _name: "new secret"  # type: ignore[method-assign]
     assert security.remove()
     assert not is_encrypted(case_path)
+    backups = list_backups(backup_folder(case_path), case_path)
+    assert not any(is_encrypted(info.path) for info in backups)
     assert window.case is not None and not window.case.encrypted
     assert visible_titles(window) == TITLES
     window.close_case()
