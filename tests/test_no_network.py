@@ -153,7 +153,7 @@ def _import_export_window(program: Program, tmp_path: Path, prefix: tuple[str, .
     )
     assert (out / "packet.pdf").read_bytes().startswith(b"%PDF")
     shown = program.window(case, prefix=prefix)
-    assert shown.strip() == "14"  # the window opened the case: the demo's ten records and ours
+    assert shown.strip() == "15"  # the window opened the case: the demo's 11 records and ours
 
 
 def test_the_guard_sees_an_attempt(tmp_path: Path) -> None:

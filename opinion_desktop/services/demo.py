@@ -1,7 +1,8 @@
 """The demo case: a realistic synthetic case built at run time, so a new user sees a full window.
 
 One fictional patient, ten records from two institutions (each a real PDF drawn with reportlab,
-its page text read back with pypdf so search finds what the page shows) and two opinions that
+its page text read back with pypdf so search finds what the page shows), her own spreadsheet of
+lab values (read by the CSV import, so lab trends have something to show) and two opinions that
 disagree. The same bytes every run.
 """
 
@@ -15,6 +16,7 @@ from opinion_desktop.domain.records import NewDocument, RecordFields
 from opinion_desktop.services import demo_documents as docs
 from opinion_desktop.services import demo_imaging as imaging
 from opinion_desktop.services import demo_notes as notes
+from opinion_desktop.services.demo_labs import add_lab_tracker
 from opinion_desktop.services.demo_opinions import first_opinion, second_opinion
 from opinion_desktop.services.demo_pdf import DemoDocument, page_texts, render_pdf
 from opinion_desktop.storage.casefile import CaseFile, create_case_file, open_case_file
@@ -62,6 +64,7 @@ def _fill(case: CaseFile) -> None:
 
     case.opinions.add(first_opinion(record_id))
     case.opinions.add(second_opinion(record_id))
+    add_lab_tracker(case)
 
 
 def build_demo_case(path: Path) -> CaseFile:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from opinion_desktop.domain.bundle import ExportOptions, OnFailure, RecordOrder
 from opinion_desktop.domain.records import RecordKind
+from opinion_desktop.services.bundle.pages_trends import trend_choices
 from opinion_desktop.storage.casefile import CaseFile
 from opinion_desktop.ui.export_presets import (
     ExportPreset,
@@ -37,6 +38,7 @@ from opinion_desktop.ui.export_presets import (
 )
 from opinion_desktop.ui.widgets.packet_destination import PacketDestination
 from opinion_desktop.ui.widgets.record_chooser import RecordChooser
+from opinion_desktop.ui.widgets.trend_choice import TrendChoice
 from opinion_desktop.ui.wording import counted
 
 
@@ -121,6 +123,7 @@ class ExportDialog(QDialog):
             self.tr("Go on, and list it as not included"), OnFailure.INCLUDE_AS_NOT_INCLUDED.value
         )
 
+        self.trends = TrendChoice(trend_choices(case), self)
         self.destination = PacketDestination(self)
         self.pdf_edit = self.destination.pdf_edit
         self.zip_check = self.destination.zip_check
@@ -213,6 +216,7 @@ class ExportDialog(QDialog):
         options_form.addRow(self.tr("Password"), self.password_edit)
         options_form.addRow(self.tr("Again"), self.confirm_edit)
         options_form.addRow(self.tr("Unreadable file"), self.failure_combo)
+        options_form.addRow(self.trends)
         if self.for_printing:
             for widget in (self.password_edit, self.confirm_edit):
                 options_form.setRowVisible(widget, False)
@@ -345,6 +349,7 @@ class ExportDialog(QDialog):
             password="" if self.for_printing else self.password_edit.text(),
             watermark=self.watermark_check.isChecked(),
             on_failure=OnFailure(str(self.failure_combo.currentData())),
+            lab_trends=self.trends.chosen(),
         )
 
     def request(self) -> ExportRequest:

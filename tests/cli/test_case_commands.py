@@ -116,7 +116,7 @@ def test_demo_writes_a_populated_case(demo_case: Path, capsys: pytest.CaptureFix
     kinds = sorted(r["kind"] for r in json.loads(out))
     assert code == 0
     assert kinds == sorted(
-        ["imaging"] * 3 + ["pathology"] * 2 + ["lab"] * 2 + ["consult"] * 2 + ["medications"]
+        ["imaging"] * 3 + ["pathology"] * 2 + ["lab"] * 3 + ["consult"] * 2 + ["medications"]
     )
     with open_case_file(demo_case) as case:
         assert len(case.opinions.all()) == 2
@@ -125,7 +125,7 @@ def test_demo_writes_a_populated_case(demo_case: Path, capsys: pytest.CaptureFix
 def test_demo_prints_what_it_wrote(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "demo", tmp_path / "try.opcase")
     assert (code, err) == (0, "")
-    assert out.startswith("Wrote the demo case to try.opcase: 10 records, 2 opinions")
+    assert out.startswith("Wrote the demo case to try.opcase: 11 records, 2 opinions")
 
 
 def test_demo_refuses_to_overwrite(demo_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -144,7 +144,7 @@ def test_check_of_a_whole_case_exits_0_with_a_summary(
         pages = sum(r.page_count for r in case.records.all())
     code, out, err = run(capsys, "check", demo_copy)
     assert (code, err) == (0, "")
-    assert out.startswith(f"maria.opcase is whole: 10 records, {pages} pages, ")
+    assert out.startswith(f"maria.opcase is whole: 11 records, {pages} pages, ")
     assert out.rstrip().endswith(" kB.")
 
 
@@ -164,7 +164,7 @@ def test_check_finds_a_changed_document_and_a_broken_index(
     assert (code, err) == (1, "")
     lines = out.splitlines()
     assert lines[0] == "maria.opcase has 2 problems:"
-    assert "search index holds 9 records, the case 10" in out
+    assert "search index holds 10 records, the case 11" in out
     assert "no longer matches its fingerprint" in out
 
 

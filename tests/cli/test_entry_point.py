@@ -29,7 +29,7 @@ def test_the_entry_point_runs_commands_with_the_documented_exit_statuses(tmp_pat
 
     listed = _run("list", case, "--json")
     assert listed.returncode == 0
-    assert len(json.loads(listed.stdout)) == 10
+    assert len(json.loads(listed.stdout)) == 11
 
     again = _run("demo", case)
     assert again.returncode == 1

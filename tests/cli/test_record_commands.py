@@ -201,7 +201,7 @@ def test_list_json_shape_and_kind_filter(
     code, out, _ = run(capsys, "list", demo_case, "--json")
     records = json.loads(out)
     assert code == 0
-    assert len(records) == 10
+    assert len(records) == 11
     assert all(set(r) == LIST_KEYS for r in records)
     first = records[0]
     assert first["date"] == "2026-01-22" and first["kind"] == "imaging"

@@ -15,7 +15,9 @@ from opinion_desktop.domain.errors import CaseFileError
 from opinion_desktop.domain.opinions import Opinion, OpinionFields, OpinionType
 from opinion_desktop.domain.records import RecordKind
 from opinion_desktop.services.comparison import compare
+from opinion_desktop.services.bundle.pages_trends import trend_choices
 from opinion_desktop.services.demo import build_demo_case
+from opinion_desktop.services.demo_labs import LAB_TRACKER_TITLE
 from opinion_desktop.storage.casefile import CaseFile
 
 
@@ -60,7 +62,7 @@ def test_the_demo_holds_every_kind_of_record_a_new_user_expects(demo: CaseFile) 
     assert Counter(r.kind for r in records) == {
         RecordKind.PATHOLOGY: 2,
         RecordKind.IMAGING: 3,
-        RecordKind.LAB: 2,
+        RecordKind.LAB: 3,  # two laboratory reports and the patient's own spreadsheet
         RecordKind.CONSULT: 2,
         RecordKind.MEDICATIONS: 1,
     }
@@ -74,6 +76,8 @@ def test_each_record_is_a_real_pdf_whose_stored_text_is_what_the_pages_show(
     demo: CaseFile,
 ) -> None:
     for record in demo.records.all():
+        if record.title == LAB_TRACKER_TITLE:  # the spreadsheet (see the lab values test)
+            continue
         (document,) = record.documents
         assert document.media_type == "application/pdf"
         data = demo.records.document_bytes(document.id)
@@ -196,3 +200,18 @@ def test_the_comparison_service_shows_exactly_those_four_differences(demo: CaseF
         "treatment:surgery",
     }
     assert result.summary.startswith("4 of ")
+
+
+def test_the_patients_spreadsheet_gives_lab_values_to_chart(demo: CaseFile) -> None:
+    (tracker,) = [r for r in demo.records.all() if r.title == LAB_TRACKER_TITLE]
+    (document,) = tracker.documents
+    assert document.media_type == "text/csv"
+    assert tracker.kind is RecordKind.LAB and tracker.institution == ""
+    (ca153,) = demo.labs.trend("CA 15-3")
+    numbers = [p.value_number for p in ca153.points]
+    assert numbers[0] == 34 and numbers[-1] == 19 and len(numbers) == 6
+    assert ca153.points[0].is_abnormal and not ca153.points[-1].is_abnormal
+    first, last = ca153.points[0].collected_date, ca153.points[-1].collected_date
+    assert first is not None and last is not None and (last - first).days >= 180
+    charted = {a.name for a in trend_choices(demo)}
+    assert {"CA 15-3", "CEA", "Hemoglobin", "White blood cells"} <= charted
