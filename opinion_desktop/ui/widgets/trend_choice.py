@@ -65,12 +65,3 @@ class TrendChoice(QWidget):
             for item in (self.list.item(row) for row in range(self.list.count()))
             if item.checkState() == Qt.CheckState.Checked
         )
-
-    def set_ticked(self, names: Sequence[str]) -> None:
-        """Tick exactly ``names`` in the list (and the box, when any is given)."""
-        wanted = {n.casefold() for n in names}
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            name = str(item.data(Qt.ItemDataRole.UserRole)).casefold()
-            item.setCheckState(Qt.CheckState.Checked if name in wanted else Qt.CheckState.Unchecked)
-        self.check.setChecked(bool(wanted))
