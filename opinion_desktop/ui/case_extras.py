@@ -18,16 +18,16 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from opinion_desktop.ui.backup_flow import BackupController
-from opinion_desktop.ui.export_flow import ExportController
 from opinion_desktop.ui.history_page import HistoryPage
 from opinion_desktop.ui.labs_page import LabsPage
 from opinion_desktop.ui.opinions_page import OpinionsPage
-from opinion_desktop.ui.printing import PrintController
 from opinion_desktop.ui.releases_page import ReleasesPage
 
 if TYPE_CHECKING:
     from opinion_desktop.storage.casefile import CaseFile
+    from opinion_desktop.ui.export_flow import ExportController
     from opinion_desktop.ui.main_window import MainWindow
+    from opinion_desktop.ui.printing import PrintController
 
 
 def backup_folder(case_path: Path) -> Path:
@@ -57,22 +57,21 @@ class CaseExtras(QObject):
         window.imports.finished.connect(self.history.case_changed)
         self.backups = BackupController(window, backup_folder)
 
-        self.exports = ExportController(window)
-        self.printing = PrintController(window)
-        self.exports.finished.connect(self._packet_made)
-        self.printing.exports.finished.connect(self._packet_made)
+        # made on first use: exporting pulls in reportlab and pypdf, slow to import at start
+        self._exports: ExportController | None = None
+        self._printing: PrintController | None = None
 
         self.export_action = self._case_action(
             self.tr("&Export packet for a specialist…"), self.export_packet, "Ctrl+E"
         )
         self.print_action = self._case_action(
-            self.tr("&Print bundle…"), self.print_bundle, QKeySequence.StandardKey.Print
+            self.tr("Print &bundle…"), self.print_bundle, QKeySequence.StandardKey.Print
         )
         self.from_record_action = self._case_action(
             self.tr("Create &opinion from this record…"), self.opinion_from_record, None
         )
         self.restore_action = self._case_action(
-            self.tr("&Restore backup…"), self.restore_backup, None
+            self.tr("Res&tore backup…"), self.restore_backup, None
         )
         self.history_action = self._case_action(
             self.tr("&History of changes"), self.show_history, "Ctrl+Shift+H"
@@ -102,6 +101,24 @@ class CaseExtras(QObject):
         action.triggered.connect(slot)
         self._window.add_case_action(action)
         return action
+
+    @property
+    def exports(self) -> ExportController:
+        if self._exports is None:
+            from opinion_desktop.ui.export_flow import ExportController
+
+            self._exports = ExportController(self._window)
+            self._exports.finished.connect(self._packet_made)
+        return self._exports
+
+    @property
+    def printing(self) -> PrintController:
+        if self._printing is None:
+            from opinion_desktop.ui.printing import PrintController
+
+            self._printing = PrintController(self._window)
+            self._printing.exports.finished.connect(self._packet_made)
+        return self._printing
 
     # ----------------------------------------------------------------- slots
     def export_packet(self) -> None:
@@ -136,6 +153,8 @@ class CaseExtras(QObject):
         The backup is copied on a worker thread (the window keeps drawing) and this returns
         once it is written, so the case is never closed under it.
         """
-        self.exports.cancel_and_wait()
-        self.printing.cancel_and_wait()
+        if self._exports is not None:
+            self._exports.cancel_and_wait()
+        if self._printing is not None:
+            self._printing.cancel_and_wait()
         self.backups.backup_before_close(case)

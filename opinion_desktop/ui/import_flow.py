@@ -9,7 +9,6 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QProgressDialog, QWidget
 
 from opinion_desktop.domain.imports import ImportOutcome, ImportStatus
-from opinion_desktop.services.importing import import_paths
 from opinion_desktop.services.progress import CancelToken, ProgressCallback
 from opinion_desktop.storage.casefile import CaseFile
 from opinion_desktop.ui.import_summary import ImportSummaryDialog
@@ -71,6 +70,8 @@ class ImportController(QObject):
     def _run(self, paths: list[Path], password: str | None) -> None:
         case = self._case
         assert case is not None
+
+        from opinion_desktop.services.importing import import_paths  # slow to import at start
 
         def job(progress: ProgressCallback, cancel: CancelToken) -> list[ImportOutcome]:
             return import_paths(case, paths, password=password, progress=progress, cancel=cancel)

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from opinion_desktop.domain.errors import OpinionDesktopError, PassphraseRequiredError
 from opinion_desktop.domain.imports import ImportOutcome, ImportStatus
-from opinion_desktop.services.demo import build_demo_case
 from opinion_desktop.storage.casefile import CaseFile, create_case_file, open_case_file
 from opinion_desktop.ui import settings as saved
 from opinion_desktop.ui.case_extras import CaseExtras
@@ -72,7 +71,9 @@ class MainWindow(QMainWindow):
         self.browser = RecordsBrowser(self.undo_stack, self)
         self.browser.counts_changed.connect(self._show_counts)
         self.pages = PageStack(self)
+        self.pages.page_changed.connect(self._page_shown)
         self._case_pages: list[CasePage] = []
+        self._waiting_pages: list[CasePage] = []  # told of the open case when first shown
         self.case_actions: list[QAction] = []
         self.add_page("records", self.tr("Records"), self.browser)
         self.central = QStackedWidget(self)
@@ -225,8 +226,14 @@ class MainWindow(QMainWindow):
         self.close_case(remember=True)
         self.case = case
         self.undo_stack.clear()
+        # The records and the page in front read the case now, the others when first shown.
+        shown: object = self.pages.page(self.pages.current_key)
+        self._waiting_pages = []
         for page in self._case_pages:
-            page.set_case(case)
+            if page is self.browser or page is shown:
+                page.set_case(case)
+            else:
+                self._waiting_pages.append(page)
         saved.remember_case(case.path)
         self._show_case_state()
 
@@ -238,12 +245,22 @@ class MainWindow(QMainWindow):
         self.extras.before_close(self.case)
         self.undo_stack.clear()
         for page in self._case_pages:
-            page.set_case(None)
+            if page not in self._waiting_pages:
+                page.set_case(None)
+        self._waiting_pages = []
         self.case.close()
         self.case = None
         if not remember:
             saved.forget_last_case()
         self._show_case_state()
+
+    def _page_shown(self, key: str) -> None:
+        shown: object = self.pages.page(key)
+        for page in self._waiting_pages:
+            if page is shown and self.case is not None:
+                self._waiting_pages.remove(page)
+                page.set_case(self.case)
+                return
 
     def _show_case_state(self) -> None:
         is_open = self.case is not None
@@ -297,6 +314,8 @@ class MainWindow(QMainWindow):
         if path.is_file():
             self.open_case(path)
             return
+        from opinion_desktop.services.demo import build_demo_case  # reportlab: only when used
+
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             folder.mkdir(parents=True, exist_ok=True)

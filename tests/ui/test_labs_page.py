@@ -181,10 +181,11 @@ def test_wired_into_the_main_window_a_value_shows_its_record(
     case.close()
     page = window.extras.labs  # the main window carries the Lab results page
     assert window.open_case(case_path)
+    assert page.case is None  # the page reads the case when first shown, not at opening
+    window.pages.show_page("labs")
     assert page.case is window.case
     assert page.model.rowCount() == 8
 
-    window.pages.show_page("labs")
     page.select_analyte("Hemoglobin")
     page.table.selectRow(0)
     qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
@@ -26,7 +27,6 @@ from opinion_desktop.domain.comparison import Comparison
 from opinion_desktop.domain.errors import OpinionDesktopError
 from opinion_desktop.domain.opinions import FieldSource, Opinion
 from opinion_desktop.services.comparison import compare
-from opinion_desktop.services.comparison_page import render_comparison_page
 from opinion_desktop.ui.messages import show_error
 from opinion_desktop.ui.models.comparison_table import (
     FIRST_OPINION_COLUMN,
@@ -102,6 +102,7 @@ class ComparisonView(QWidget):
         self.model = ComparisonTableModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("comparisonTable")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move inside it
         self.table.setAccessibleName(self.tr("Opinions side by side"))
         self.table.setModel(self.model)
         self.table.setWordWrap(True)
@@ -186,7 +187,25 @@ class ComparisonView(QWidget):
             row, column = divmod(len(self.choice_boxes), CHOICE_COLUMNS)
             self._choices_layout.addWidget(box, row, column)
             self.choice_boxes[opinion.id] = box
+        self.order_tabs()
         self._refresh()
+
+    def order_tabs(self) -> None:
+        """Tab goes down the view: the tick boxes, the table, then the buttons under it.
+
+        The boxes go where the table was: after the control before it (outside this view).
+        """
+        chain: list[QWidget] = [*self.choice_boxes.values(), self.table]
+        chain += [self.open_button, self.pdf_button]
+        before = self.table.previousInFocusChain()
+        while before is not self.table and (
+            self.isAncestorOf(before) or before.focusPolicy() == Qt.FocusPolicy.NoFocus
+        ):
+            before = before.previousInFocusChain()
+        if before is not self.table:
+            QWidget.setTabOrder(before, chain[0])
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def set_chosen(self, opinion_ids: Iterable[int]) -> None:
         wanted = set(opinion_ids)
@@ -324,6 +343,8 @@ class ComparisonView(QWidget):
         comparison = self.comparison
         if comparison is None:
             return False
+        from opinion_desktop.services.comparison_page import render_comparison_page  # reportlab
+
         temp = path.with_name(f".{path.name}.saving")
         try:
             data = render_comparison_page(
