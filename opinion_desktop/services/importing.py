@@ -219,7 +219,7 @@ class _Importer:
             source_sha256=pending.sha256 if replaced else None,
         )
         try:
-            record = self._case.records.add(fields, [document])
+            record_id = self._case.records.add_new(fields, [document])
         except OpinionDesktopError as exc:
             return _refused(pending.path, str(exc))
         except Exception:
@@ -230,7 +230,7 @@ class _Importer:
                 "or the case file open in another program?).",
             )
         return ImportOutcome(
-            pending.path, ImportStatus.IMPORTED, record_id=record.id, pages=document.page_count
+            pending.path, ImportStatus.IMPORTED, record_id=record_id, pages=document.page_count
         )
 
 

@@ -188,6 +188,11 @@ class RecordRepository:
             record_id = self.insert(session, fields, documents).id
         return self.get(record_id)
 
+    def add_new(self, fields: RecordFields, documents: Iterable[NewDocument] = ()) -> int:
+        """:meth:`add` without reading the record back: its id (for imports of many files)."""
+        with self._sessions.begin() as session:
+            return self.insert(session, fields, documents).id
+
     def insert(
         self, session: Session, fields: RecordFields, documents: Iterable[NewDocument] = ()
     ) -> RecordRow:
@@ -207,10 +212,17 @@ class RecordRepository:
         )
         session.add(row)
         session.flush()
+        documents = list(documents)
         for doc in documents:
             self._add_document(session, row, doc)
         session.flush()
-        self._reindex(session, row)
+        body = "\n\n".join(  # what _body reads back, without reading it back
+            p.text
+            for doc in documents
+            for p in sorted(doc.pages, key=lambda p: p.page_number)
+            if p.text
+        )
+        self._reindex(session, row, body)
         log_change(session, _RECORD, row.id, None, record_values(_to_record(row, {})), row.title)
         return row
 
@@ -291,8 +303,10 @@ class RecordRepository:
             )
             session.execute(delete(BlobRow).where(BlobRow.sha256.in_(shas - still_used)))
 
-    def _reindex(self, session: Session, row: RecordRow) -> None:
-        session.execute(text("DELETE FROM record_fts WHERE rowid = :id"), {"id": row.id})
+    def _reindex(self, session: Session, row: RecordRow, new_body: str | None = None) -> None:
+        """Index ``row``; ``new_body`` is the text of a record just inserted (not yet indexed)."""
+        if new_body is None:
+            session.execute(text("DELETE FROM record_fts WHERE rowid = :id"), {"id": row.id})
         session.execute(
             text(
                 "INSERT INTO record_fts(rowid, title, kind, institution, clinician, notes, tags,"
@@ -307,7 +321,7 @@ class RecordRepository:
                 "clinician": row.clinician,
                 "notes": row.notes,
                 "tags": " ".join(t.tag for t in row.tags),
-                "body": self._body(session, row.id),
+                "body": self._body(session, row.id) if new_body is None else new_body,
             },
         )
 
