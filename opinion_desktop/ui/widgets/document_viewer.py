@@ -1,17 +1,23 @@
-"""The document of the selected record: a real PDF viewer, an image view, or plain text."""
+"""The document of the selected record: a real PDF viewer, an image view, or plain text.
+
+Beside a PDF or an image, "Show recognised text" (Ctrl+T) opens the text of the page shown,
+following the page as the person scrolls. A scanned document says whether its text was
+recognised, and a page recognised with low confidence carries a warning over it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QSizePolicy,
+    QSplitter,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -19,12 +25,20 @@ from PySide6.QtWidgets import (
 )
 
 from opinion_desktop.domain.errors import OpinionDesktopError
-from opinion_desktop.domain.records import DocumentInfo, Record
+from opinion_desktop.domain.records import DocumentInfo, PageText, Record
+from opinion_desktop.services.ocr import ocr_available
 from opinion_desktop.ui.widgets.image_pane import ImagePane
 from opinion_desktop.ui.widgets.pdf_pane import PdfPane
+from opinion_desktop.ui.widgets.recognised_text import (
+    RecognisedTextPane,
+    page_warning,
+    scan_notice,
+)
 from opinion_desktop.ui.wording import counted
 
 DocumentSource = Callable[[int], bytes]
+#: The text of each page of a document: ``case.records.pages``.
+PagesSource = Callable[[int], tuple[PageText, ...]]
 
 
 class DocumentViewer(QWidget):
@@ -34,6 +48,8 @@ class DocumentViewer(QWidget):
         super().__init__(parent)
         self.setObjectName("documentViewer")
         self._source: DocumentSource | None = None
+        self._pages_source: PagesSource | None = None
+        self._pages: tuple[PageText, ...] = ()
         self._record: Record | None = None
 
         self.document_combo = QComboBox(self)
@@ -42,6 +58,16 @@ class DocumentViewer(QWidget):
         self.notice = QLabel(self)
         self.notice.setObjectName("viewerNotice")
         self.notice.setWordWrap(True)
+        self.notice.setAccessibleName(self.tr("About this document"))
+        self.page_warning = QLabel(self)
+        self.page_warning.setObjectName("pageWarning")
+        self.page_warning.setWordWrap(True)
+        self.page_warning.setAccessibleName(self.tr("Warning about this page"))
+        self.page_warning.setStyleSheet(
+            "QLabel#pageWarning { background: #fff4d6; color: #5c3b00; "
+            "border: 1px solid #c98a00; border-radius: 4px; padding: 4px 8px; font-weight: 600; }"
+        )
+        self.page_warning.hide()
 
         self.message = QLabel(self.tr("Choose a record to see its document."), self)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -55,6 +81,25 @@ class DocumentViewer(QWidget):
         self.stack = QStackedWidget(self)
         for page in (self.message, self.pdf, self.image, self.text):
             self.stack.addWidget(page)
+        self.recognised = RecognisedTextPane(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(self.recognised)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.recognised.hide()
+
+        self.text_action = QAction(self.tr("Show recognised text"), self)
+        self.text_action.setCheckable(True)
+        self.text_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.text_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.text_action.setToolTip(self.tr("Show recognised text beside the page (Ctrl+T)"))
+        self.text_action.toggled.connect(self._show_text_pane)
+        self.addAction(self.text_action)
+        self.text_button = QToolButton(self)
+        self.text_button.setDefaultAction(self.text_action)
+        self.text_button.setAccessibleName(self.tr("Show recognised text"))
 
         self.previous_button = self._button("‹", self.tr("Previous page"), self.pdf.previous_page)
         self.next_button = self._button("›", self.tr("Next page"), self.pdf.next_page)
@@ -73,6 +118,7 @@ class DocumentViewer(QWidget):
         bar.addWidget(self.page_label)
         bar.addWidget(self.next_button)
         bar.addStretch(1)
+        bar.addWidget(self.text_button)
         bar.addWidget(self.zoom_out_button)
         bar.addWidget(self.zoom_in_button)
         bar.addWidget(self.fit_button)
@@ -80,7 +126,8 @@ class DocumentViewer(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.notice)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.page_warning)
+        layout.addWidget(self.splitter, 1)
         layout.addLayout(bar)
         self.set_record(None)
 
@@ -99,9 +146,18 @@ class DocumentViewer(QWidget):
         return button
 
     # ----------------------------------------------------------------- content
-    def set_document_source(self, source: DocumentSource | None) -> None:
-        """Where the bytes come from: ``case.records.document_bytes``."""
+    def set_document_source(
+        self, source: DocumentSource | None, pages: PagesSource | None = None
+    ) -> None:
+        """Where the bytes come from: ``case.records.document_bytes``.
+
+        The text of each page comes from ``pages``, or else from the repository ``source``
+        belongs to (``case.records.pages``).
+        """
         self._source = source
+        owner = getattr(source, "__self__", None)
+        found = pages or getattr(owner, "pages", None)
+        self._pages_source = found if callable(found) else None
 
     def set_record(self, record: Record | None) -> None:
         same = (
@@ -141,13 +197,12 @@ class DocumentViewer(QWidget):
         self.pdf.clear()
         self.image.clear()
         doc = self.current_document
+        self._pages = self._read_pages(doc)
         if doc is None:
             none = self.tr("This record has no document.") if self._record else ""
             self._show_message(none or self.tr("Choose a record to see its document."))
             return
-        self.notice.setText(
-            self.tr("Scanned — text not searchable.") if not doc.has_text_layer else ""
-        )
+        self.notice.setText("" if doc.has_text_layer else scan_notice(self._pages, ocr_available()))
         self.notice.setVisible(not doc.has_text_layer)
         try:
             data = self._source(doc.id) if self._source else b""
@@ -173,6 +228,35 @@ class DocumentViewer(QWidget):
             )
         )
 
+    def _read_pages(self, doc: DocumentInfo | None) -> tuple[PageText, ...]:
+        if doc is None or self._pages_source is None:
+            return ()
+        try:
+            return tuple(self._pages_source(doc.id))
+        except OpinionDesktopError:
+            return ()
+
+    def page_text(self, number: int) -> PageText | None:
+        """The stored text of page ``number`` (1-based) of the document shown."""
+        return next((p for p in self._pages if p.page_number == number), None)
+
+    def _show_text_pane(self, on: bool) -> None:
+        self.recognised.setVisible(on and self.text_action.isEnabled())
+        self._update_page_text()
+
+    def _update_page_text(self) -> None:
+        showing = self.stack.currentWidget()
+        has_pages = showing is self.pdf or showing is self.image
+        number = self.current_page + 1 if has_pages else 0
+        page = self.page_text(number) if number else None
+        warning = page_warning(page)
+        self.page_warning.setText(warning)
+        self.page_warning.setVisible(bool(warning))
+        self.text_action.setEnabled(has_pages)
+        self.recognised.setVisible(has_pages and self.text_action.isChecked())
+        if self.recognised.isVisibleTo(self):
+            self.recognised.show_page(page, number)
+
     def _show_message(self, text: str) -> None:
         self.message.setText(text)
         self.stack.setCurrentWidget(self.message)
@@ -197,6 +281,7 @@ class DocumentViewer(QWidget):
         zoomable = count > 0
         for button in (self.zoom_in_button, self.zoom_out_button, self.fit_button):
             button.setEnabled(zoomable)
+        self._update_page_text()
 
     @property
     def current_page(self) -> int:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMargins, QPointF, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtPdf import QPdfDocument, QPdfSearchModel
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -10,6 +11,10 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 ZOOM_STEP = 1.25
 MIN_ZOOM = 0.25
 MAX_ZOOM = 6.0
+#: QPdfView takes as current the page under a line 40 % down the view; room below the last page
+#: lets every page, the last one too, reach that line (so paging and the text pane follow it).
+_READING_LINE = 0.4
+_MARGIN = 6
 
 
 class PdfPane(QWidget):
@@ -138,6 +143,15 @@ class PdfPane(QWidget):
     def _set_zoom(self, factor: float) -> None:
         self.view.setZoomMode(QPdfView.ZoomMode.Custom)
         self.view.setZoomFactor(max(MIN_ZOOM, min(MAX_ZOOM, factor)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        page = self.current_page
+        super().resizeEvent(event)
+        bottom = max(_MARGIN, int(event.size().height() * (1 - _READING_LINE)))
+        self.view.setDocumentMargins(QMargins(_MARGIN, _MARGIN, _MARGIN, bottom))
+        if event.oldSize().width() != event.size().width() and self.page_count:
+            # A new width scales every page: stay on the page that was shown (once laid out).
+            QTimer.singleShot(0, self, lambda: self.go_to(page))
 
     def _emit_page(self) -> None:
         self.page_changed.emit(self.current_page, self.page_count)
