@@ -68,6 +68,7 @@ class HistoryPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = QTableView(self)
         self.table.setObjectName("historyTable")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move inside it
         self.table.setAccessibleName(self.tr("Changes"))
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -132,6 +132,7 @@ class LabsPage(QWidget):
     def _make_table(self) -> QTableView:
         table = QTableView(self)
         table.setObjectName("labValuesTable")
+        table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move inside it
         table.setAccessibleName(self.tr("Lab values"))
         table.setModel(self.proxy)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

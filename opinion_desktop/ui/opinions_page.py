@@ -6,6 +6,8 @@ record opens through :attr:`OpinionsPage.open_record_requested`; the main window
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
@@ -107,8 +109,10 @@ class OpinionsPage(QWidget):
         self.tabs.addTab(self.splitter, self.tr("Each opinion"))
 
         buttons = QHBoxLayout()
+        self.action_buttons: list[QPushButton] = []
         for action in (self.new_action, self.from_record_action, self.delete_action):
             button = QPushButton(action.text(), self)
+            self.action_buttons.append(button)
             button.setAccessibleName(action.text().replace("&", ""))
             button.setToolTip(action.toolTip())
             button.clicked.connect(action.trigger)
@@ -119,6 +123,12 @@ class OpinionsPage(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(buttons)
         layout.addWidget(self.tabs, 1)
+        self.tabs.tabBar().setAccessibleName(self.tr("Opinions views"))
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields take the focus, not it
+        top_down = [*self.action_buttons, self.tabs, self.comparison.table]
+        for first, second in itertools.pairwise(top_down):
+            QWidget.setTabOrder(first, second)  # top to bottom: the buttons, then the views
+        self.comparison.order_tabs()
         self.set_case(None)
 
     def _action(self, text: str, slot: object, shortcut: str | None = None) -> QAction:
@@ -136,6 +146,7 @@ class OpinionsPage(QWidget):
     def _make_table(self) -> QTableView:
         table = QTableView(self)
         table.setObjectName("opinionsTable")
+        table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move inside it
         table.setAccessibleName(self.tr("Opinions"))
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QKeyEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QComboBox,
     QLabel,
     QLineEdit,
     QScrollArea,
@@ -30,6 +31,7 @@ from opinion_desktop.storage.casefile import CaseFile
 from opinion_desktop.ui.messages import show_error
 from opinion_desktop.ui.models.records_table import (
     RECORD_ROLE,
+    Column,
     RecordsFilterProxy,
     RecordsTableModel,
     SnippetLoader,
@@ -43,6 +45,12 @@ from opinion_desktop.ui.widgets.records_table_view import RecordsTableView
 from opinion_desktop.ui.widgets.timeline import TimelineStrip
 
 SEARCH_DELAY_MS = 250
+#: The narrowest the filter panel gets (it scrolls sideways below its natural width).
+FILTERS_MIN_WIDTH = 150
+#: The title column keeps at least this many average characters before institution makes way.
+TITLE_MIN_CHARS = 20
+#: What the table gets before the filters and the document pane widen on a first run.
+TABLE_WANTED_WIDTH = 300
 
 
 class RecordsBrowser(QWidget):
@@ -56,6 +64,7 @@ class RecordsBrowser(QWidget):
         self.setObjectName("recordsBrowser")
         self._case: CaseFile | None = None
         self._undo_stack = undo_stack
+        self._column_widths: dict[Column, int] = {}
 
         self.filters = FilterPanel(self)
         self.filters.filter_changed.connect(self._filter_changed)
@@ -82,6 +91,7 @@ class RecordsBrowser(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = RecordsTableView(self.proxy, self)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.viewport().installEventFilter(self)  # a narrow table: room for the titles
         self.timeline = TimelineStrip(self)
         # A filter change removes rows in many ranges: redraw the timeline once afterwards.
         self._timeline_timer = QTimer(self)
@@ -103,13 +113,26 @@ class RecordsBrowser(QWidget):
         self.subheading = ElidedLabel("", self)
         self.subheading.setObjectName("recordSubheading")
         self.viewer = DocumentViewer(self)
+        # A long file name must not widen the document pane (and the window) past a small screen;
+        # the list shows the names whole when opened.
+        combo = self.viewer.document_combo
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(16)
         self.form = RecordForm(self)
         self.form.edited.connect(self._push_edit)
         form_scroll = QScrollArea(self)
         form_scroll.setWidget(self.form)
         form_scroll.setWidgetResizable(True)
-        form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        form_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields take the focus, not it
+        # The filters scroll rather than set the window's height and width (an 800×600 screen).
+        self.filters_scroll = QScrollArea(self)
+        self.filters_scroll.setObjectName("filtersScroll")
+        self.filters_scroll.setWidget(self.filters)
+        self.filters_scroll.setWidgetResizable(True)
+        self.filters_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.filters_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its boxes take the focus
+        self.filters_scroll.setMinimumWidth(FILTERS_MIN_WIDTH)
 
         centre = QWidget(self)
         centre_layout = QVBoxLayout(centre)
@@ -135,12 +158,14 @@ class RecordsBrowser(QWidget):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("browserSplitter")
-        self.splitter.addWidget(self.filters)
+        self.splitter.addWidget(self.filters_scroll)
         self.splitter.addWidget(centre)
         self.splitter.addWidget(self.detail_splitter)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 4)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setCollapsible(0, True)  # the filters can be put away on a small screen
+        self.splitter.handle(1).setToolTip(self.tr("Drag to show or hide the filters"))
         self._sizes_pending = True
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -240,6 +265,7 @@ class RecordsBrowser(QWidget):
             self.model.set_snippets({})
             self.viewer.set_highlight("")
             self.table.show_match_column(False)
+            self._fit_columns()
         else:
             try:
                 hits = self._case.records.search(query, snippets=0)  # made as rows are shown
@@ -268,6 +294,8 @@ class RecordsBrowser(QWidget):
         return load
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
         if (
             watched is self.search_box
             and isinstance(event, QKeyEvent)
@@ -352,14 +380,53 @@ class RecordsBrowser(QWidget):
             QTimer.singleShot(0, self._initial_sizes)
 
     def _initial_sizes(self) -> None:
-        """First run: a narrow filter panel, the table, and a wide document pane."""
-        width = self.splitter.width()
-        filters = self.filters.minimumSizeHint().width()
-        detail = max(self.form.minimumSizeHint().width() + 12, int(width * 0.38))
-        self.splitter.setSizes([filters, width - filters - detail, detail])
+        """First run: the filters at their natural width when there is room for them, the
+        document pane as wide as its form (never narrower than its page buttons), the table the
+        rest; on a small screen the filters scroll so the table and the document both show."""
+        width = self.splitter.width() - 2 * self.splitter.handleWidth()
+        detail_min = self.detail_splitter.minimumSizeHint().width()
+        natural = self.filters.minimumSizeHint().width()
+        if self.filters.sizeHint().height() > self.splitter.height():
+            natural += self.filters_scroll.verticalScrollBar().sizeHint().width()
+        if width - natural - detail_min >= TABLE_WANTED_WIDTH:
+            filters = natural
+        elif width - FILTERS_MIN_WIDTH - detail_min >= TABLE_WANTED_WIDTH:
+            filters = width - detail_min - TABLE_WANTED_WIDTH
+        else:  # a small screen: the table first; the filters wait behind the splitter handle
+            filters = 0
+        rest = width - filters
+        wanted = self.form.minimumSizeHint().width() + 12
+        detail = max(detail_min, min(wanted, rest - TABLE_WANTED_WIDTH))
+        self.splitter.setSizes([filters, rest - detail, detail])
         height = self.detail_splitter.height()
         form = self.form.sizeHint().height() + 8
         self.detail_splitter.setSizes([height - form, form])
+
+    def _fit_columns(self) -> None:
+        """Give the titles room: in a narrow table the institution, then the page count, then
+        the kind make way (all show above the document too); searching hides the first two."""
+        table = self.table
+        header = table.horizontalHeader()
+        room = table.viewport().width() - header.sectionSize(Column.DATE)
+        title = table.fontMetrics().averageCharWidth() * TITLE_MIN_CHARS
+        shown: list[Column] = []
+        optional = (
+            [Column.KIND]
+            if self.proxy.searching
+            else [Column.KIND, Column.PAGES, Column.INSTITUTION]
+        )
+        widths = self._column_widths  # a hidden column's section is 0 wide: use its last width
+        for column in (Column.KIND, Column.PAGES, Column.INSTITUTION):
+            if not table.isColumnHidden(column):
+                widths[column] = header.sectionSize(column)
+        for column in optional:
+            width = widths.get(column, header.defaultSectionSize())
+            if room - width < title:
+                break
+            room -= width
+            shown.append(column)
+        for column in optional:
+            table.setColumnHidden(column, column not in shown)
 
 
 def highlight_text(query: str) -> str:

@@ -36,6 +36,7 @@ from opinion_desktop.ui.wording import counted
 def _table(parent: QWidget, name: str) -> QTableView:
     table = QTableView(parent)
     table.setAccessibleName(name)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move inside it
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

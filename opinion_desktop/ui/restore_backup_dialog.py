@@ -82,6 +82,7 @@ class RestoreBackupDialog(QDialog):
         self.model.set_items(rows)
         self.table = QTableView(self)
         self.table.setObjectName("backupsTable")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move inside it
         self.table.setAccessibleName(self.tr("Backups"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -197,12 +197,14 @@ class ComparisonView(QWidget):
         """
         chain: list[QWidget] = [*self.choice_boxes.values(), self.table]
         chain += [self.open_button, self.pdf_button]
-        before = self.table.previousInFocusChain()
-        while before is not self.table and (
-            self.isAncestorOf(before) or before.focusPolicy() == Qt.FocusPolicy.NoFocus
+        before: QWidget | None = self.table.previousInFocusChain()
+        while (
+            before is not None
+            and before is not self.table
+            and (self.isAncestorOf(before) or before.focusPolicy() == Qt.FocusPolicy.NoFocus)
         ):
             before = before.previousInFocusChain()
-        if before is not self.table:
+        if before is not None and before is not self.table:
             QWidget.setTabOrder(before, chain[0])
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)

@@ -100,6 +100,7 @@ class ProposalsDialog(QDialog):
         scroll.setWidget(rows)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.StyledPanel)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its tick boxes take the focus, not it
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setVisible(bool(self.proposals))
 

@@ -13,6 +13,7 @@ class RecordsTableView(QTableView):
     def __init__(self, model: QSortFilterProxyModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recordsTable")
+        self.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move inside it
         self.setAccessibleName(self.tr("Records"))
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
