@@ -151,7 +151,8 @@ class ImportController(QObject):
     def _finish(self) -> None:
         outcomes = list(self._outcomes)
         problems = any(o.status != ImportStatus.IMPORTED for o in outcomes)
-        if problems or not outcomes or self._was_cancelled:
+        advice = any(o.hint for o in outcomes)  # e.g. how to make scanned pages searchable
+        if problems or advice or not outcomes or self._was_cancelled:
             summary = ImportSummaryDialog(outcomes, self._window)
             if self._was_cancelled:
                 summary.heading.setText(

@@ -39,14 +39,27 @@ class ImportSummaryDialog(QDialog):
                 self.tr("Already in the case: %1").replace("%1", outcome.path.name)
             )
         self.details.setVisible(self.details.count() > 0)
+        self.hints = self.hints_of(outcomes)
+        self.hint_label = QLabel("\n\n".join(self.hints), self)
+        self.hint_label.setObjectName("viewerNotice")
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setAccessibleName(self.tr("Advice"))
+        self.hint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hint_label.setVisible(bool(self.hints))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
         buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.details, 1)
+        layout.addWidget(self.hint_label)
         layout.addWidget(buttons)
-        self.resize(640, 360 if refused or duplicates else 160)
+        self.resize(640, 360 if refused or duplicates else 240 if self.hints else 160)
         self._counts = (len(imported), len(duplicates), len(refused))
+
+    @staticmethod
+    def hints_of(outcomes: Sequence[ImportOutcome]) -> tuple[str, ...]:
+        """The advice the import gave (how to make scans searchable…), each said once."""
+        return tuple(dict.fromkeys(o.hint for o in outcomes if o.hint))
 
     @staticmethod
     def summary_text(outcomes: Sequence[ImportOutcome]) -> str:

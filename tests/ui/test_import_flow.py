@@ -6,6 +6,8 @@ import io
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import pytest
+from PIL import Image
 from pypdf import PdfReader, PdfWriter
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from opinion_desktop.domain.imports import ImportOutcome, ImportStatus
+from opinion_desktop.services.ocr import DISABLE_ENV, ENABLE_HINT
 from opinion_desktop.ui.main_window import MainWindow
 from opinion_desktop.ui.models.records_table import Column
 from tests.conftest import make_pdf
@@ -157,4 +160,28 @@ def test_cancel_leaves_only_whole_records(
     assert open_window.browser.proxy.rowCount() == 4 + len(added)
     summary = open_window.imports.summary
     assert summary is not None and summary.heading.text().startswith("Import stopped.")
+    summary.accept()
+
+
+def test_scans_without_text_recognition_are_added_with_the_advice_once(
+    open_window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(DISABLE_ENV, "1")  # as where Tesseract is not installed
+    scans = []
+    for number in (1, 2):
+        path = tmp_path / f"scan-{number}.png"
+        Image.new("RGB", (600, 800), (250 - number, 250, 245)).save(path)
+        scans.append(path)
+
+    outcomes = import_through_action(open_window, qtbot, scans)
+
+    assert [o.status for o in outcomes if isinstance(o, ImportOutcome)] == [
+        ImportStatus.IMPORTED,
+        ImportStatus.IMPORTED,
+    ]
+    summary = open_window.imports.summary
+    assert summary is not None and summary.isVisible()
+    assert summary.heading.text() == "2 files added."
+    assert summary.hint_label.isVisible()
+    assert summary.hint_label.text() == ENABLE_HINT  # once for the batch, not per file
     summary.accept()
