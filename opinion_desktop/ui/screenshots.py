@@ -217,10 +217,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     from opinion_desktop.ui.screenshot_export import save_export_screenshots
     from opinion_desktop.ui.screenshot_labs import save_labs_screenshot
     from opinion_desktop.ui.screenshot_opinions import save_comparison_screenshot
+    from opinion_desktop.ui.screenshot_scan import save_recognised_text_screenshot
 
     out = Path(args[0])
     shots = [*take(out), save_comparison_screenshot(out), save_labs_screenshot(out)]
     shots += save_export_screenshots(out)
+    shots.append(save_recognised_text_screenshot(out))
     for path in shots:
         print(path)
     return 0
