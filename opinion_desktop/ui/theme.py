@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from string import Template
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
@@ -22,6 +23,25 @@ KIND_COLOURS: dict[RecordKind, str] = {
 }
 
 
+#: Colours that carry meaning, each always with words or a symbol too (never colour alone).
+#: Every text colour here reaches at least 4.5:1 against its background (WCAG AA); the tests in
+#: ``tests/ui/test_contrast.py`` measure them.
+TEXT = "#1f2933"
+#: A row of the comparison where the opinions differ (with "≠ differs" and bold text).
+DIFFERS_TINT = "#fbe9c8"
+DIFFERS_TEXT = TEXT
+#: A section heading of the comparison ("What they say").
+SECTION_TINT = "#e6eaef"
+HEADING_TEXT = TEXT
+#: A lab value outside its normal range (with ▲ / ▼ and the words "High" / "Low", in bold).
+ABNORMAL_TEXT = "#a61b1b"
+#: Secondary text under a heading, on the window's background.
+SUBDUED_TEXT = "#52606d"
+#: The notice above a document ("Scanned — text not searchable").
+NOTICE_TINT = "#fff4d6"
+NOTICE_TEXT = "#5a4300"
+
+
 @cache
 def kind_icon(kind: RecordKind, size: int = 12) -> QIcon:
     """A small dot in the kind's colour, the same as its marks on the timeline."""
@@ -37,15 +57,15 @@ def kind_icon(kind: RecordKind, size: int = 12) -> QIcon:
     return QIcon(pixmap)
 
 
-STYLE_SHEET = """
+STYLE_SHEET = Template("""
 QTableView { gridline-color: palette(midlight); }
 QTableView::item { padding: 0 6px; }
 QHeaderView::section { padding: 4px 6px; }
 QLabel#recordHeading { padding: 2px 2px 0 2px; }
-QLabel#recordSubheading { padding: 0 2px 4px 2px; color: #52606d; }
+QLabel#recordSubheading { padding: 0 2px 4px 2px; color: $SUBDUED_TEXT; }
 QLabel#filterHeading { font-weight: bold; }
 QLabel#viewerNotice {
-    background: #fff4d6; color: #5a4300; border: 1px solid #e6cf8f;
+    background: $NOTICE_TINT; color: $NOTICE_TEXT; border: 1px solid #e6cf8f;
     border-radius: 4px; padding: 4px 8px;
 }
 QLabel#resultLabel { color: palette(text); padding: 2px; }
@@ -53,7 +73,7 @@ QFrame#welcomeCard { background: palette(base); border: 1px solid palette(mid);
     border-radius: 10px; padding: 18px; }
 QListWidget#pageSidebar { border: none; background: palette(window); padding-top: 8px; }
 QListWidget#pageSidebar::item { padding: 8px 10px; }
-"""
+""").substitute(SUBDUED_TEXT=SUBDUED_TEXT, NOTICE_TINT=NOTICE_TINT, NOTICE_TEXT=NOTICE_TEXT)
 
 
 def calm_palette() -> QPalette:

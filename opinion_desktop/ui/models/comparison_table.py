@@ -25,6 +25,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from opinion_desktop.domain.comparison import Comparison, ComparisonRow
 from opinion_desktop.domain.opinions import FieldSource
+from opinion_desktop.ui import theme
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -43,9 +44,10 @@ FIRST_OPINION_COLUMN = 2
 
 DIFFERS_MARK = "≠"
 SAME_MARK = "="
-DIFFERS_TINT = QColor("#fbe9c8")
-SECTION_TINT = QColor("#e6eaef")
-HEADING_TEXT = QColor("#1f2933")
+DIFFERS_TINT = QColor(theme.DIFFERS_TINT)
+DIFFERS_TEXT = QColor(theme.DIFFERS_TEXT)
+SECTION_TINT = QColor(theme.SECTION_TINT)
+HEADING_TEXT = QColor(theme.HEADING_TEXT)
 
 
 def _tr(text: str) -> str:
@@ -188,6 +190,8 @@ class ComparisonTableModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.BackgroundRole and row.differs:
             return QBrush(DIFFERS_TINT)
+        if role == Qt.ItemDataRole.ForegroundRole and row.differs:
+            return QBrush(DIFFERS_TEXT)  # dark on the tint, whatever the palette
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         if role == Qt.ItemDataRole.DisplayRole:
@@ -201,7 +205,8 @@ class ComparisonTableModel(QAbstractTableModel):
                 return self._mark(row).lstrip(f"{DIFFERS_MARK}{SAME_MARK} ")
             if column == LABEL_COLUMN:
                 return _tr(row.label)
-            return row.values[opinion].strip() or _tr("Not stated")
+            said = row.values[opinion].strip() or _tr("Not stated")
+            return f"{said} ({_tr('differs')})" if row.differs and self._count() > 1 else said
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
         return None
@@ -222,6 +227,8 @@ class ComparisonTableModel(QAbstractTableModel):
             return _tr(row.label)
         opinion = column - FIRST_OPINION_COLUMN
         value = row.values[opinion].strip() or _tr("Not stated in this opinion.")
+        if row.differs and self._count() > 1:
+            value += f"\n{DIFFERS_MARK} " + _tr("The opinions do not agree on this item.")
         source = row.sources[opinion]
         return value if source is None else f"{value}\n\n{self.source_text(source)}"
 

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from opinion_desktop.domain.labs import LabFlag, LabValue, analyte_keys, key_of
+from opinion_desktop.ui import theme
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -34,8 +35,8 @@ ANALYTE_KEY_ROLE = Qt.ItemDataRole.UserRole + 3
 #: A value that sorts correctly: dates as dates (undated last), numbers as numbers.
 SORT_ROLE = Qt.ItemDataRole.UserRole + 4
 
-#: Dark red on white: contrast ratio above 6:1.
-ABNORMAL_COLOUR = "#a61b1b"
+#: Dark red on white: contrast ratio above 6:1 (see :mod:`opinion_desktop.ui.theme`).
+ABNORMAL_COLOUR = theme.ABNORMAL_TEXT
 
 _SYMBOLS: dict[LabFlag, str] = {
     LabFlag.HIGH: "▲",
@@ -159,6 +160,8 @@ class LabValuesTableModel(QAbstractTableModel):
             return self._text(value, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(value, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._accessible_text(value, column)
         if role == SORT_ROLE:
             return self._sort_value(value, column, index.row())
         if value.is_abnormal and column in (LabColumn.VALUE, LabColumn.FLAG):
@@ -200,7 +203,18 @@ class LabValuesTableModel(QAbstractTableModel):
             return _when_text(value)
         if column == LabColumn.SOURCE:
             return _tr("Double-click to open the record this value came from.")
+        if column == LabColumn.VALUE and value.is_abnormal and flag_text(value.flag):
+            return f"{value.display_value} — {flag_text(value.flag)}"
         return self._text(value, column)
+
+    def _accessible_text(self, value: LabValue, column: LabColumn) -> str:
+        """What a screen reader says: a value outside its range says so in words."""
+        text = self._text(value, column)
+        if column == LabColumn.VALUE and value.is_abnormal and value.flag.label:
+            return f"{text}, {_tr(value.flag.label).lower()}"
+        if column == LabColumn.FLAG:
+            return _tr(value.flag.label) if value.flag.label else ""
+        return text
 
     def _sort_value(self, value: LabValue, column: LabColumn, row: int) -> Any:
         if column == LabColumn.DATE:

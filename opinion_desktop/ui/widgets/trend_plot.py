@@ -25,9 +25,10 @@ from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
 from opinion_desktop.domain.labs import LabFlag, LabValue, TrendSeries
 from opinion_desktop.services.lab_trends import range_words
+from opinion_desktop.ui import theme
 
 LINE_COLOUR = "#1f5fa3"  # 6.4:1 on white
-ABNORMAL_COLOUR = "#a61b1b"  # 7.0:1 on white
+ABNORMAL_COLOUR = theme.ABNORMAL_TEXT  # 7.0:1 on white
 MARKER_COLOUR = "#3e4c59"  # 9.4:1 on white
 RANGE_FILL = "#dcefe0"  # a light band behind everything
 RANGE_EDGE = "#5c8f68"
