@@ -37,8 +37,9 @@ class PageStack(QWidget):
         item = QListWidgetItem(icon or QIcon(), title)
         self.sidebar.addItem(item)
         self.sidebar.setVisible(len(self._keys) > 1)
-        width = max(self.sidebar.sizeHintForColumn(0), 0) + 32
-        self.sidebar.setFixedWidth(max(120, width))
+        # As wide as the longest title and no wider: the window must fit an 800×600 screen.
+        width = max(self.sidebar.sizeHintForColumn(0), 0) + 8
+        self.sidebar.setFixedWidth(max(96, width))
         if len(self._keys) == 1:
             self.sidebar.setCurrentRow(0)
         return len(self._keys) - 1
