@@ -14,8 +14,8 @@ from pypdf import PdfReader
 from opinion_desktop.domain.errors import CaseFileError
 from opinion_desktop.domain.opinions import Opinion, OpinionFields, OpinionType
 from opinion_desktop.domain.records import RecordKind
-from opinion_desktop.services.comparison import compare
 from opinion_desktop.services.bundle.pages_trends import trend_choices
+from opinion_desktop.services.comparison import compare
 from opinion_desktop.services.demo import build_demo_case
 from opinion_desktop.services.demo_labs import LAB_TRACKER_TITLE
 from opinion_desktop.storage.casefile import CaseFile

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from opinion_desktop.domain.records import NewDocument, PageText, RecordFields
-from opinion_desktop.storage.casefile import CaseFile
 from opinion_desktop.services.ocr import DISABLE_ENV
+from opinion_desktop.storage.casefile import CaseFile
 from opinion_desktop.ui.widgets.document_viewer import DocumentViewer
 from tests.conftest import make_pdf
 from tests.ui.conftest import pdf_document
