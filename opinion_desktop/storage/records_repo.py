@@ -209,6 +209,7 @@ class RecordRepository:
             notes=fields.notes,
             created_at=dt.datetime.now().replace(microsecond=0),
             tags=[RecordTagRow(tag=t) for t in _clean_tags(fields.tags)],
+            documents=[],  # known empty: no query to load it when documents are appended
         )
         session.add(row)
         session.flush()
