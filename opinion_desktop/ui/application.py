@@ -13,6 +13,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from opinion_desktop.ui import settings as saved
+from opinion_desktop.ui.app_icon import application_icon
 from opinion_desktop.ui.main_window import MainWindow
 from opinion_desktop.ui.messages import show_unexpected
 from opinion_desktop.ui.theme import calm_palette
@@ -32,6 +33,8 @@ def configure_application(app: QApplication) -> None:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
+    app.setWindowIcon(application_icon())
+    app.setDesktopFileName("opinion-desktop")  # Wayland: icon and name from the .desktop file
     install_translators(app)
     app.setStyle("Fusion")
     app.setPalette(calm_palette())
