@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 CASE ?= demo.opcase
 export QT_LOGGING_RULES ?= *.debug=false
 
-.PHONY: run test test-slow lint bench clean screenshots translations
+.PHONY: run test test-slow lint bench clean screenshots translations package
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,16 @@ translations: $(STAMP)
 	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none $$(find opinion_desktop/ui -name '*.py' ! -name 'screenshot*') \
 		build/i18n/extra_strings.py -ts $(TRANSLATIONS)/opinion_desktop_es.ts
 	$(VENV)/bin/pyside6-lrelease $(TRANSLATIONS)/opinion_desktop_es.ts -qm $(TRANSLATIONS)/opinion_desktop_es.qm
+
+# One folder with the program and everything it needs: dist/opinion-desktop/ (packaging/README.md).
+PACKAGE_STAMP := $(VENV)/.package-installed
+$(PACKAGE_STAMP): $(STAMP) pyproject.toml
+	$(PY) -m pip install --quiet -e '.[test,package]'
+	touch $(PACKAGE_STAMP)
+
+package: $(PACKAGE_STAMP)
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller packaging/opinion-desktop.spec
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache
