@@ -216,3 +216,23 @@ def test_a_consult_discussing_imaging_is_a_consult() -> None:
 def test_headings_in_capitals_keep_their_acronyms() -> None:
     text = "Northfield University Cancer Center\nMRI BREAST BILATERAL WITH AND WITHOUT CONTRAST\n"
     assert guess_title(text, "x.pdf") == "MRI Breast Bilateral with and without Contrast"
+
+
+def test_keywords_inside_other_words_do_not_count() -> None:
+    # "ct" inside "protect", "act" and "direct", "mri" inside "primrise": no imaging here.
+    assert guess_kind("protect the act; direct primrise\n" * 5) is RecordKind.OTHER
+    assert guess_kind("CT chest\nCT abdomen\nThe CT shows no change") is RecordKind.IMAGING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SURGICAL PATHOLOGY REPORT\nSpecimen: left breast\nPathologist: Dr. Ayşe Işık",
+        "Pathology report, final diagnosis: carcinoma. Signed: Dr. İnci Kaya",
+        "Final diagnosis\nSpecimens received: two. Histology shows carcinoma (ſ, K).",
+    ],
+)
+def test_letters_that_fold_differently_do_not_change_the_kind(text: str) -> None:
+    # Text holding ı, İ, ſ or the Kelvin sign is scored with case-insensitive patterns.
+    assert guess_kind(text) is RecordKind.PATHOLOGY
+    assert guess_kind(text.replace("ı", "i").replace("İ", "I")) is RecordKind.PATHOLOGY
