@@ -50,7 +50,7 @@ $(PACKAGE_STAMP): $(STAMP) pyproject.toml
 	touch $(PACKAGE_STAMP)
 
 package: $(PACKAGE_STAMP)
-	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pyinstaller --noconfirm --clean --log-level ERROR \
 		--distpath dist --workpath build/pyinstaller packaging/opinion-desktop.spec
 
 clean:
