@@ -82,6 +82,8 @@ def test_the_right_passphrase_opens_everything(case_path: Path, patient: Patient
         assert [hit.record_id for hit in case.records.search("zebrafinch")] == [record.id]
         assert case.integrity_problems() == []
         assert case.records.verify_hashes() == []
+        with case.raw_connection() as raw:  # the write-ahead log works under the cipher
+            assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
 @pytest.mark.parametrize("given", [None, "correct horse battery staple", SECRET.upper()])
@@ -168,3 +170,27 @@ def test_an_older_locked_case_is_backed_up_encrypted_then_migrated(tmp_path: Pat
     copy = encryption.connect(backup, SECRET)
     assert copy.execute("SELECT title FROM record").fetchall() == [("Biopsy",)]
     copy.close()
+
+
+def test_a_program_killed_while_writing_leaves_its_log_encrypted_and_recoverable(
+    tmp_path: Path, case_path: Path, patient: Patient
+) -> None:
+    import subprocess
+    import sys
+
+    create_case_file(case_path, patient, passphrase=SECRET).close()
+    script = (
+        "import os, sys\n"
+        "from opinion_desktop.domain.records import RecordFields, RecordKind\n"
+        "from opinion_desktop.storage.casefile import open_case_file\n"
+        "case = open_case_file(sys.argv[1], passphrase=sys.argv[2])\n"
+        "case.records.add(RecordFields(kind=RecordKind.LAB, title='Zebrafinch count'))\n"
+        "os._exit(0)  # killed: no close, no checkpoint\n"
+    )
+    subprocess.run([sys.executable, "-c", script, str(case_path), SECRET], check=True)
+    wal = case_path.with_name("maria.opcase-wal")
+    assert wal.exists() and wal.stat().st_size > 0
+    assert b"Zebrafinch" not in _on_disk(tmp_path)
+    with open_case_file(case_path, passphrase=SECRET) as case:
+        assert [r.title for r in case.records.all()] == ["Zebrafinch count"]
+        assert case.integrity_problems() == []
