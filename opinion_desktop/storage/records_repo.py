@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable
 
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import delete, func, insert, select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
@@ -246,23 +246,31 @@ class RecordRepository:
         if session.get(BlobRow, sha) is None:
             session.add(BlobRow(sha256=sha, size=len(doc.data), data=doc.data))
         ordinal = len(record.documents)
-        record.documents.append(
-            DocumentRow(
-                blob_sha256=sha,
-                ordinal=ordinal,
-                filename=doc.filename,
-                media_type=doc.media_type,
-                page_count=doc.page_count,
-                has_text_layer=doc.has_text_layer,
-                source_sha256=doc.source_sha256,
-                pages=[
-                    DocumentPageRow(
-                        page_number=p.page_number, text=p.text, ocr_confidence=p.ocr_confidence
-                    )
+        document = DocumentRow(
+            blob_sha256=sha,
+            ordinal=ordinal,
+            filename=doc.filename,
+            media_type=doc.media_type,
+            page_count=doc.page_count,
+            has_text_layer=doc.has_text_layer,
+            source_sha256=doc.source_sha256,
+            pages=[],
+        )
+        record.documents.append(document)
+        if doc.pages:  # in one statement: an object per page cost more than the SQL
+            session.flush()
+            session.execute(
+                insert(DocumentPageRow),
+                [
+                    {
+                        "document_id": document.id,
+                        "page_number": p.page_number,
+                        "text": p.text,
+                        "ocr_confidence": p.ocr_confidence,
+                    }
                     for p in doc.pages
                 ],
             )
-        )
 
     def update_fields(self, record_id: int, fields: RecordFields) -> Record:
         with self._sessions.begin() as session:
