@@ -21,10 +21,10 @@ def register(subparsers: Any) -> None:
     command = subparsers.add_parser(
         "passphrase",
         help="lock a case file with a passphrase, change it, or remove it",
-        description="Encrypt the whole case file, documents included, so that it opens only "
-        "with a passphrase; change that passphrase; or store the case without one again. "
-        "The passphrase is asked for at the terminal (never shown), or read from "
-        f"{ENV_VAR} (the current one) and {NEW_ENV_VAR} (the new one). "
+        description="Encrypt the whole case file, documents included, so that it opens only\n"
+        "with a passphrase; change that passphrase; or store the case without one again.\n"
+        f"The passphrase is asked for at the terminal (never shown), or read from\n"
+        f"{ENV_VAR} (the current one) and {NEW_ENV_VAR} (the new one).\n"
         "A forgotten passphrase cannot be recovered: nobody can open the case without it.",
         epilog="examples:\n  opinion-desktop passphrase maria.opcase set\n"
         "  opinion-desktop passphrase maria.opcase change\n"

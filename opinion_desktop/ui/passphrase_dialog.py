@@ -59,6 +59,7 @@ class PassphraseDialog(QDialog):
         form.addRow("", self.show_text)
         self.mismatch = QLabel(self.tr("The two new passphrases are not the same yet."), self)
         self.mismatch.setWordWrap(True)
+        self.mismatch.setAccessibleName(self.tr("The new passphrases differ"))
         self.mismatch.setVisible(False)
         form.addRow(self.mismatch)
         if new:
@@ -74,6 +75,8 @@ class PassphraseDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
+        for button in self.buttons.buttons():
+            button.setAccessibleName(button.text().replace("&", ""))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from opinion_desktop.ui.passphrase_dialog import PassphraseDialog, ask_passphrase
@@ -66,3 +66,15 @@ def test_asking_shows_why_it_asks_again_and_returns_what_was_typed(qtbot: QtBot)
     typed = ask_passphrase(None, "maria.opcase", "That passphrase does not open maria.opcase.")
     assert typed == "second try"
     assert seen == ["That passphrase does not open maria.opcase."]
+
+
+def test_every_control_has_a_name_for_screen_readers(qtbot: QtBot) -> None:
+    dialog = PassphraseDialog(None, "Change passphrase", "Type…", current=True, new=True)
+    qtbot.addWidget(dialog)
+    unnamed = [
+        widget
+        for widget in dialog.findChildren(QWidget)
+        if widget.focusPolicy() != Qt.FocusPolicy.NoFocus and not widget.accessibleName()
+    ]
+    assert unnamed == []
+    assert dialog.accessibleName() == "Change passphrase"
