@@ -82,14 +82,16 @@ class HistoryPage(QWidget):
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in (
-            (HistoryColumn.WHEN, 150),
-            (HistoryColumn.ITEM, 260),
-            (HistoryColumn.ACTION, 80),
-            (HistoryColumn.FIELD, 120),
-            (HistoryColumn.BEFORE, 200),
+        # Widths from the font rather than from every row: a long history stays quick to show.
+        metrics = self.table.fontMetrics()
+        for column, sample in (
+            (HistoryColumn.WHEN, "30 Sep 2026, 14:05"),
+            (HistoryColumn.ITEM, "Record 12: Core needle biopsy"),
+            (HistoryColumn.ACTION, "Changed"),
+            (HistoryColumn.FIELD, "date of service"),
+            (HistoryColumn.BEFORE, "Core needle biopsy"),
         ):
-            header.resizeSection(column, width)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
 
         self.empty_label = QLabel(self)
         self.empty_label.setObjectName("emptyLabel")

@@ -67,8 +67,8 @@ class RestoreBackupDialog(QDialog):
         if rows:
             intro.setText(
                 self.tr(
-                    "Choose how “%1” should look again. A backup copy is taken each time the "
-                    "case is closed after a change; the newest is at the top."
+                    "Choose the backup of “%1” to go back to. A backup copy is taken each "
+                    "time the case is closed after a change; the newest is at the top."
                 ).replace("%1", case_name)
             )
         else:
@@ -94,7 +94,7 @@ class RestoreBackupDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(BackupColumn.WHEN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(BackupColumn.KIND, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.setVisible(bool(rows))
 
@@ -118,7 +118,7 @@ class RestoreBackupDialog(QDialog):
         if rows:
             self.table.selectRow(0)
         self._update_button()
-        self.resize(640, 360 if rows else 160)
+        self.resize(740, 360 if rows else 160)
 
     def chosen(self) -> BackupRow | None:
         """The backup to restore: a file chosen with “Choose another file…”, else the row."""

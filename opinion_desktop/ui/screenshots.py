@@ -6,6 +6,7 @@ record selected, and saves ``OUTDIR/main-window.png``. Settings go to the tempor
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import os
@@ -174,6 +175,21 @@ def _save(window: MainWindow, app: QApplication, target: Path) -> Path:
     return target
 
 
+def _save_history(window: MainWindow, app: QApplication, target: Path) -> Path:
+    """The History page after two edits, as a person would have made them."""
+    browser = window.browser
+    browser.search_box.clear()
+    browser.run_search()
+    record = browser.current_record()
+    if record is not None and window.case is not None:
+        fields = dataclasses.replace(record.fields, title=record.fields.title + " (revised)")
+        browser.record_changed(window.case.records.update_fields(record.id, fields))
+        fields = dataclasses.replace(fields, date_of_service=None)
+        browser.record_changed(window.case.records.update_fields(record.id, fields))
+    window.pages.show_page("history")
+    return _save(window, app, target)
+
+
 def take(outdir: Path) -> list[Path]:
     """Save the screenshots into ``outdir``; returns the files written."""
     outdir.mkdir(parents=True, exist_ok=True)
@@ -200,6 +216,7 @@ def take(outdir: Path) -> list[Path]:
         if browser.proxy.rowCount():
             browser.table.selectRow(0)
         written.append(_save(window, app, outdir / "search.png"))
+        written.append(_save_history(window, app, outdir / "history.png"))
 
         window.close_case()
         written.append(_save(window, app, outdir / "welcome.png"))
