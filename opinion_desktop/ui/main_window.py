@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -353,14 +352,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 8000)
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About Opinion Desktop"),
-            self.tr(
-                "Opinion Desktop keeps a cancer case's records in one file on this computer "
-                "and helps prepare a second opinion. It never connects to the internet."
-            ),
-        )
+        from opinion_desktop.ui.about_dialog import show_about_dialog
+
+        show_about_dialog(self)
 
     # ----------------------------------------------------------------- drag and drop
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
