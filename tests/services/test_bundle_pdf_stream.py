@@ -69,3 +69,20 @@ def test_aes_256_password(tmp_path: Path) -> None:
     assert reader.pages[0].extract_text().strip() == "Secret page"
     assert reader.outline[0].title == "First"
     assert reader.trailer["/Encrypt"]["/V"] == 5
+
+
+def test_a_copied_source_is_let_go_at_once(tmp_path: Path) -> None:
+    """Its parsed objects and the file's bytes are freed without waiting for the collector."""
+    source = tmp_path / "source.pdf"
+    source.write_bytes(make_pdf(["Kept 1", "Kept 2"]))
+    reader = PdfReader(source)
+    assert reader.stream.getbuffer().nbytes > 0  # type: ignore[union-attr]
+    path = tmp_path / "out.pdf"
+    with path.open("wb") as handle:
+        writer = StreamingPdfWriter(handle)
+        writer.add_pages(reader, lambda page, number: None)
+        writer.finish([], {"Title": "Test packet"})
+    assert reader.resolved_objects == {}
+    assert reader.flattened_pages is None
+    assert reader.stream.getbuffer().nbytes == 0  # type: ignore[union-attr]
+    assert [p.extract_text().strip() for p in PdfReader(path).pages] == ["Kept 1", "Kept 2"]

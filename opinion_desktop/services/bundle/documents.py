@@ -22,6 +22,7 @@ from reportlab.platypus import Paragraph, Spacer
 from opinion_desktop.domain.bundle import DocumentNotIncludedError
 from opinion_desktop.domain.records import DocumentInfo, Record
 from opinion_desktop.services.bundle.pages_common import MARGIN, render, styles, text
+from opinion_desktop.services.bundle.pdf_stream import release_reader
 from opinion_desktop.services.file_types import FileType, sniff
 from opinion_desktop.storage.casefile import CaseFile
 
@@ -59,14 +60,22 @@ def _refuse(record: Record, document: DocumentInfo, reason: str) -> DocumentNotI
 
 
 def _check_pdf(path: Path) -> tuple[int, str]:
-    """The page count of the PDF at ``path``, or 0 and why it cannot be used."""
+    """The page count of the PDF at ``path``, or 0 and why it cannot be used.
+
+    The file is read as pypdf needs it (page dictionaries, not the pages' contents and images),
+    and the reader is emptied afterwards (see :func:`release_reader`).
+    """
     try:
-        reader = PdfReader(path, strict=False)
-        if reader.is_encrypted and not reader.decrypt(""):
-            return 0, "it is locked with a password."
-        count = len(reader.pages)
-        for page in reader.pages:
-            _ = page.mediabox
+        with path.open("rb") as handle:
+            reader = PdfReader(handle, strict=False)
+            try:
+                if reader.is_encrypted and not reader.decrypt(""):
+                    return 0, "it is locked with a password."
+                count = len(reader.pages)
+                for page in reader.pages:
+                    _ = page.mediabox
+            finally:
+                release_reader(reader)
     except (
         PyPdfError,
         ValueError,
@@ -131,7 +140,10 @@ def _text_pages(
             flow.append(Spacer(1, 5))
     pdf = render(flow, size, document.filename)
     target.write_bytes(pdf)
-    return len(PdfReader(target).pages)
+    reader = PdfReader(io.BytesIO(pdf))
+    count = len(reader.pages)
+    release_reader(reader)
+    return count
 
 
 def prepare_document(

@@ -5,6 +5,11 @@ with the packet. This one copies a page's objects (renumbered) straight to the f
 their offsets, and forgets a source document when it moves to the next: memory stays flat however
 many pages the packet has. pypdf still reads the sources and serialises each object; AES-256
 encryption uses pypdf's own key setup and object encryption.
+
+A source's reader is emptied (:func:`release_reader`) once its pages are copied: pypdf's objects
+refer back to their reader, so a spent reader would otherwise wait, with the whole source file and
+every object parsed from it, for the cyclic garbage collector, which large byte strings never set
+off; on a 2 GB case of scans that grew the export to 800 MB.
 """
 
 from __future__ import annotations
@@ -34,6 +39,18 @@ from pypdf.generic import (
 #: Page keys not carried over: the old tree, article beads, the old structure tree's hooks.
 _DROPPED_PAGE_KEYS = frozenset({"/Parent", "/B", "/StructParents", "/PieceInfo"})
 _TREE_TYPES = frozenset({"/Pages", "/Catalog", "/Page"})
+
+
+def release_reader(reader: PdfReader) -> None:
+    """Free what a spent reader holds now: its parsed objects, its pages, the file's bytes.
+
+    The reader must not be used afterwards. A file object the caller opened is left open.
+    """
+    reader.resolved_objects.clear()
+    reader.flattened_pages = None
+    reader._page_id2num = None
+    if getattr(reader, "_stream_opened", False):  # pypdf read the file into memory itself
+        reader.stream = io.BytesIO()
 
 
 @dataclass
@@ -127,7 +144,8 @@ class StreamingPdfWriter:
 
     def import_form(self, pdf: bytes) -> IndirectObject:
         """The first page of ``pdf`` as a Form XObject of this file (for stamps in any script)."""
-        page = PdfReader(io.BytesIO(pdf)).pages[0]
+        reader = PdfReader(io.BytesIO(pdf))
+        page = reader.pages[0]
         box = page.mediabox
         saved, self._map = self._map, {}
         form = StreamObject()
@@ -142,11 +160,25 @@ class StreamingPdfWriter:
         ref = self.add_object(form)
         self._drain()
         self._map = saved
+        release_reader(reader)
         return ref
 
     # ----------------------------------------------------------------- pages
     def add_pages(self, reader: PdfReader, before_write: Callable[[PageObject, int], None]) -> None:
-        """Copy every page of ``reader``; ``before_write(page, number)`` may change each copy."""
+        """Copy every page of ``reader``; ``before_write(page, number)`` may change each copy.
+
+        The reader is spent afterwards (:func:`release_reader`), even when copying fails.
+        """
+        try:
+            self._add_pages(reader, before_write)
+        finally:
+            self._map = {}
+            self._queue = []
+            release_reader(reader)
+
+    def _add_pages(
+        self, reader: PdfReader, before_write: Callable[[PageObject, int], None]
+    ) -> None:
         self._map = {}
         pages = list(reader.pages)
         numbers = []
