@@ -71,10 +71,13 @@ def run_and_wait(
     task.finished.connect(lambda: finished.append(True))
     task.start()
     # Not a nested QEventLoop: processEvents() keeps the window drawing without running the
-    # deferred deletions of whoever called us (this often runs inside a closeEvent).
+    # deferred deletions of whoever called us (this often runs inside a closeEvent). Clicks and
+    # keys wait until the (window-modal) dialog shows, so nothing can touch the case meanwhile.
+    flags = QEventLoop.ProcessEventsFlag
     while not finished:
         task.wait(_POLL_MS)
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, _POLL_MS)
+        allowed = flags.AllEvents if dialog.isVisible() else flags.ExcludeUserInputEvents
+        QCoreApplication.processEvents(allowed, _POLL_MS)
     dialog.reset()
     dialog.deleteLater()
     task.deleteLater()
