@@ -10,6 +10,7 @@ the peak memory of the step's process tree. ``BENCH_SCALE=0.1`` runs a tenth of 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import os
 import platform
@@ -110,11 +111,7 @@ def _rows(steps: dict[str, StepRun], bare: list[StepRun], opened: list[StepRun])
     pdfium_rate = pages / pdfium.number("seconds")
     import_ratio = imp.number("seconds") / floor.number("seconds")
     search = steps["search"]
-    p95 = search.number("p95") * 1000
-    bare_s = statistics.median(_to_paint(r) for r in bare)
-    open_s = statistics.median(_to_paint(r) for r in opened)
     export, qpdf = steps["export"], steps["qpdf"]
-    export_ratio = export.number("seconds") / qpdf.number("seconds")
     labs = imp.number("lab_values")
     window_load = f"{max(r.load for r in opened):.1f} / {max(r.load for r in bare):.1f}"
     loads = [
@@ -154,24 +151,46 @@ def _rows(steps: dict[str, StepRun], bare: list[StepRun], opened: list[StepRun])
             "(in import)",
             "",
         ),
-        Row(
-            f"search, {search.number('searches'):.0f} runs of 20 queries",
-            f"median {search.number('median') * 1000:.1f} ms, p95 {p95:.1f} ms",
-            f"first {search.number('first') * 1000:.1f} ms",
-            "—",
-            "p95 ≤ 50 ms",
-            _mb(search.peak_rss_bytes),
-            _verdict(p95 <= 50),
-        ),
-        Row(
-            f"open case to first paint ({opened[0].number('rows'):,.0f} rows)",
-            f"{open_s:.2f} s",
-            f"bare QMainWindow {bare_s:.2f} s",
-            f"{open_s / bare_s:.2f}×",
-            "≤ 1.5×",
-            _mb(max(r.peak_rss_bytes for r in opened)),
-            _verdict(open_s / bare_s <= 1.5),
-        ),
+        _search_row(search),
+        _open_row(bare, opened),
+        *_export_rows(export, qpdf),
+    ]
+    return [dataclasses.replace(row, load=load) for row, load in zip(rows, loads, strict=True)]
+
+
+def _search_row(search: StepRun) -> Row:
+    p95 = search.number("p95") * 1000
+    return Row(
+        f"search, {search.number('searches'):.0f} runs of 20 queries "
+        f"(+ {search.number('screen'):.0f} snippets)",
+        f"median {search.number('median') * 1000:.1f} ms, p95 {p95:.1f} ms",
+        f"first {search.number('first') * 1000:.1f} ms",
+        "—",
+        "p95 ≤ 50 ms",
+        _mb(search.peak_rss_bytes),
+        _verdict(p95 <= 50),
+        f"{search.load:.1f}",
+    )
+
+
+def _open_row(bare: list[StepRun], opened: list[StepRun]) -> Row:
+    bare_s = statistics.median(_to_paint(r) for r in bare)
+    open_s = statistics.median(_to_paint(r) for r in opened)
+    return Row(
+        f"open case to first paint ({opened[0].number('rows'):,.0f} rows)",
+        f"{open_s:.2f} s",
+        f"bare QMainWindow {bare_s:.2f} s",
+        f"{open_s / bare_s:.2f}×",
+        "≤ 1.5×",
+        _mb(max(r.peak_rss_bytes for r in opened)),
+        _verdict(open_s / bare_s <= 1.5),
+        f"{max(r.load for r in opened):.1f} / {max(r.load for r in bare):.1f}",
+    )
+
+
+def _export_rows(export: StepRun, qpdf: StepRun) -> list[Row]:
+    export_ratio = export.number("seconds") / qpdf.number("seconds")
+    return [
         Row(
             f"stamped export, {export.number('pages'):,.0f} pages",
             f"{export.number('seconds'):.1f} s",
@@ -180,6 +199,7 @@ def _rows(steps: dict[str, StepRun], bare: list[StepRun], opened: list[StepRun])
             "≤ 4×",
             _mb(export.peak_rss_bytes),
             _verdict(export_ratio <= 4),
+            f"{export.load:.1f} / {qpdf.load:.1f}",
         ),
         Row(
             "peak RSS during export",
@@ -189,9 +209,37 @@ def _rows(steps: dict[str, StepRun], bare: list[StepRun], opened: list[StepRun])
             "≤ 500 MB",
             _mb(export.peak_rss_bytes),
             _verdict(export.peak_rss_bytes <= 500 * MB),
+            f"{export.load:.1f}",
         ),
     ]
-    return [dataclasses.replace(row, load=load) for row, load in zip(rows, loads, strict=True)]
+
+
+def run_steps_only(
+    names: set[str], files: CaseFiles, out: Path, export_pages: int, profile: bool
+) -> str:
+    """``--only search,open,export,bigexport``: those steps on the case of the last full run."""
+    case_path, selection = out / "case.opcase", out / "selection.json"
+    rows: list[Row] = []
+    notes: list[str] = []
+    if names & {"search", "open", "export"} and not (case_path.is_file() and selection.is_file()):
+        raise SystemExit(f"no case in {out} yet: run the whole benchmark (or --only import) first")
+    print(f"load average before: {_load()}", flush=True)
+    if "search" in names:
+        env = {"BENCH_PROFILE": "1"} if profile else None
+        rows.append(_search_row(run_step("search", out, str(case_path), env=env)))
+    if "open" in names:
+        rows.append(_open_row(*_window_runs(case_path, out)))
+    if "export" in names:
+        qpdf = run_step("qpdf", out, str(selection), str(out / "qpdf.pdf"))
+        export = run_step("export", out, str(case_path), str(selection), str(out / "packet.pdf"))
+        rows += _export_rows(export, qpdf)
+    if "bigexport" in names:
+        from bench.big_case import describe, run_big
+
+        notes.append(describe(*run_big(int(os.environ.get("BENCH_BIG_MB", "2048")))))
+    notes.append(f"load average after: {_load()}")
+    table = format_table(rows) + "\n\n" if rows else ""
+    return table + "\n".join(f"- {n}" for n in notes)
 
 
 def format_table(rows: list[Row]) -> str:
@@ -321,6 +369,12 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     only_import = sys.argv[1:] == ["--only", "import"]  # just the import step and its floor
     step = run_import_only if only_import else run
+    if sys.argv[1:2] == ["--only"] and not only_import:  # e.g. --only search,open
+        names = set(",".join(sys.argv[2:]).replace(",", " ").split())
+        unknown = names - {"search", "open", "export", "bigexport"}
+        if unknown or not names:
+            raise SystemExit(f"--only takes import, search, open, export or bigexport: {unknown}")
+        step = functools.partial(run_steps_only, names)
     report = step(files, out, export_pages, os.environ.get("BENCH_PROFILE") == "1")
     if os.environ.get("BENCH_BIG") == "1":
         from bench.big_case import describe, run_big
