@@ -55,6 +55,11 @@ class DocumentViewer(QWidget):
         self.document_combo = QComboBox(self)
         self.document_combo.setAccessibleName(self.tr("Document of this record"))
         self.document_combo.currentIndexChanged.connect(self._show_current)
+        # A long file name never widens the pane (the window must fit a small screen).
+        self.document_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.document_combo.setMinimumContentsLength(12)
         self.notice = QLabel(self)
         self.notice.setObjectName("viewerNotice")
         self.notice.setWordWrap(True)
@@ -113,12 +118,13 @@ class DocumentViewer(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.document_combo, 1)
+        top.addStretch(0)
+        top.addWidget(self.text_button)
         bar = QHBoxLayout()
         bar.addWidget(self.previous_button)
         bar.addWidget(self.page_label)
         bar.addWidget(self.next_button)
         bar.addStretch(1)
-        bar.addWidget(self.text_button)
         bar.addWidget(self.zoom_out_button)
         bar.addWidget(self.zoom_in_button)
         bar.addWidget(self.fit_button)
