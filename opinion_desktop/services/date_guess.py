@@ -6,7 +6,9 @@ first plausible date in the text. A date of birth is never taken, nor a date in 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -126,11 +128,40 @@ def _date_end(text: str) -> int:
     return min(found, key=lambda m: m.start()).end()
 
 
+#: Where a birth label may start in lower-case text: every match of ``_BIRTH`` starts with one
+#: (it leaves out the word boundaries), and ``re`` skips to the next ``d`` or ``b`` to find it.
+_BIRTH_HINT = re.compile(r"[db](?:\.?o\.?b|ate\s+of\s+birth|irth|orn)")
+#: Letters ``re.IGNORECASE`` matches to a letter of ``_BIRTH`` that ``str.lower`` does not
+#: give, or that lengthen the text when lowered.
+_FOLD_DIFFERENT = frozenset("\u0130\u0131")
+
+
+def _lines_naming_birth(text: str) -> set[int] | None:
+    """The indexes (in ``text.splitlines()``) of the lines that may hold a birth label.
+
+    One quick scan of the whole text rather than ``_BIRTH`` on every line: every line a hint
+    spans, which takes in each line where ``_BIRTH`` matches. None: look at every line.
+    """
+    if not _FOLD_DIFFERENT.isdisjoint(text):
+        return None
+    lowered = text.lower()
+    if _BIRTH_HINT.search(lowered) is None:
+        return set()
+    ends = list(itertools.accumulate(len(line) for line in text.splitlines(keepends=True)))
+    flagged: set[int] = set()
+    for match in _BIRTH_HINT.finditer(lowered):
+        first = bisect.bisect_right(ends, match.start())
+        last = bisect.bisect_right(ends, match.end() - 1)
+        flagged.update(range(first, last + 1))
+    return flagged
+
+
 def without_birth_dates(text: str) -> str:
     """``text`` with every date of birth (and its label) taken out."""
     lines: list[str] = []
-    for line in text.splitlines():
-        match = _BIRTH.search(line)
+    flagged = _lines_naming_birth(text)
+    for index, line in enumerate(text.splitlines()):
+        match = _BIRTH.search(line) if flagged is None or index in flagged else None
         while match is not None:
             tail = line[match.end() :]
             line = line[: match.start()] + " " + tail[_date_end(tail) :]

@@ -77,3 +77,18 @@ def test_first_plausible_date_as_last_resort() -> None:
 
 def test_no_date_at_all() -> None:
     assert guess_date("no dates here", "report.pdf", TODAY) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Report of 01/12/2026\nPatient: Maria Example  D.O.B. 03/14/1961\nSeen 01/12/2026",
+        "Report of 01/12/2026\nBORN 03/14/1961 in Lyon\n\x0cSeen 01/12/2026",
+        "Report of 01/12/2026\nDATE OF BIRTH: 03/14/1961\r\nSeen 01/12/2026",
+        "Rapor 01/12/2026\nDoğum tarihi (date of bırth): 03/14/1961 — Işık\nSeen 01/12/2026",
+    ],
+)
+def test_only_the_birth_date_is_taken_out_wherever_it_is(text: str) -> None:
+    cleaned = without_birth_dates(text)
+    assert "1961" not in cleaned
+    assert cleaned.count("01/12/2026") == 2
