@@ -36,6 +36,7 @@ from opinion_desktop.ui.models.records_table import (
     RecordsTableModel,
     SnippetLoader,
 )
+from opinion_desktop.ui.translations import label_text
 from opinion_desktop.ui.undo_commands import EditRecordCommand
 from opinion_desktop.ui.widgets.document_viewer import DocumentViewer
 from opinion_desktop.ui.widgets.elided_label import ElidedLabel
@@ -243,7 +244,7 @@ class RecordsBrowser(QWidget):
             self.heading.setText(self.tr("No record selected"))
             self.subheading.setText("")
         else:
-            parts = [record.kind.label]
+            parts = [label_text(record.kind.label)]
             if record.date_of_service:
                 parts.append(record.date_of_service.isoformat())
             if record.institution:

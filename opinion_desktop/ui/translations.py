@@ -9,6 +9,7 @@ English needs no translator. Qt's own texts (the buttons of its dialogs) are tra
 from __future__ import annotations
 
 import os
+import re
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
@@ -20,6 +21,7 @@ FOLDER = Path(__file__).resolve().parents[1] / "resources" / "translations"
 BASE_NAME = "opinion_desktop"
 
 _installed: list[QTranslator] = []
+_QT_CONTEXT = re.compile(r"Q[A-Z]\w*$")
 
 
 class ProgramTranslator(QTranslator):
@@ -42,9 +44,13 @@ class ProgramTranslator(QTranslator):
 
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
+    ) -> str | None:
+        """The translation, or None when there is none (Qt then asks the next translator, or
+        shows the text as written; an empty string would show as nothing)."""
         found = super().translate(context, source, disambiguation, n)
-        return found or self._any_context.get(source, "")
+        if found or _QT_CONTEXT.match(context or ""):
+            return found or None  # Qt's own texts are for Qt's translator
+        return self._any_context.get(source)
 
     def isEmpty(self) -> bool:
         return super().isEmpty() and not self._any_context
@@ -102,3 +108,8 @@ def install_translators(app: QCoreApplication) -> str:
             app.installTranslator(translator)
         return language
     return "en"
+
+
+def label_text(label: str) -> str:
+    """A domain label ("Pathology", "High") in the person's language."""
+    return QCoreApplication.translate("Labels", label)

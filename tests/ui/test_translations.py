@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from opinion_desktop.domain.imports import ImportOutcome, ImportStatus
@@ -27,6 +27,7 @@ from opinion_desktop.ui.translations import (
 )
 from opinion_desktop.ui.widgets.comparison_view import ComparisonView
 from tests.ui.demo_case import demo_case_copy
+from tests.ui.test_font_scaling import cut_off
 
 
 @pytest.fixture
@@ -104,6 +105,11 @@ def test_the_comparison_is_in_spanish(qtbot: QtBot, demo: CaseFile) -> None:
     assert model.index(histology, 0).data() == "Tipo histológico"
     assert model.index(histology, MARK_COLUMN).data() == "≠ difiere"
     assert view.pdf_button.text() == "Guardar la comparación como &PDF…"
+    assert view.summary.text() == (
+        "4 de 12 aspectos difieren: tipo histológico, estadio clínico, HER2, cirugía"
+    )
+    first = model.headerData(MARK_COLUMN + 1, Qt.Orientation.Horizontal)
+    assert first.startswith("Primera opinión\n")
 
 
 @pytest.mark.usefixtures("spanish")
@@ -124,3 +130,48 @@ def test_qt_dialog_buttons_are_in_spanish_when_qt_ships_its_translation() -> Non
     if not (folder / "qtbase_es.qm").is_file():
         pytest.skip("this Qt has no Spanish translation of its own")
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancelar"
+
+
+@pytest.mark.usefixtures("spanish")
+def test_in_spanish_menu_letters_are_unique_and_no_text_is_cut_off(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = MainWindow()
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.set_case(demo_case_copy(tmp_path))
+    try:
+        for menu_action in window.menuBar().actions():
+            menu = menu_action.menu()
+            assert isinstance(menu, QMenu)
+            letters = [
+                a.text().replace("&&", "").split("&")[1][:1].lower()
+                for a in menu.actions()
+                if not a.isSeparator()
+            ]
+            assert len(letters) == len(set(letters)), menu.title()
+        assert window.pages.sidebar.item(2).text() == "Análisis de laboratorio"
+        keys = window.pages.keys()
+        for key in keys:
+            window.pages.show_page(key)
+            page = window.pages.page(key)
+            assert page is not None
+            qtbot.waitUntil(page.isVisible)
+            QApplication.processEvents()
+            assert cut_off(page) == [], key
+    finally:
+        window.close_case(remember=True)
+        window.close()
+        window.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.mark.usefixtures("spanish")
+def test_a_text_without_a_translation_is_shown_as_written() -> None:
+    assert QCoreApplication.translate("MainWindow", "Not a translated text") == (
+        "Not a translated text"
+    )
+    assert QCoreApplication.translate("QSomeQtWidget", "Not a translated text") == (
+        "Not a translated text"
+    )

@@ -98,33 +98,33 @@
     <name>BackgroundTask</name>
     <message>
         <source>Something went wrong while working; your case file is safe.</source>
-        <translation type="unfinished" />
+        <translation>Algo salió mal durante el trabajo; su archivo del caso está a salvo.</translation>
     </message>
 </context>
 <context>
     <name>BackupsTableModel</name>
     <message>
         <source>Taken when the case was closed</source>
-        <translation type="unfinished" />
+        <translation>Hecha al cerrar el caso</translation>
     </message>
     <message>
         <source>Kept before a restore</source>
-        <translation type="unfinished" />
+        <translation>Guardada antes de una restauración</translation>
     </message>
     <message>
         <source>Chosen file</source>
-        <translation type="unfinished" />
+        <translation>Archivo elegido</translation>
     </message>
 </context>
 <context>
     <name>BiomarkersEditor</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished" />
+        <translation>Resultado</translation>
     </message>
 </context>
 <context>
@@ -150,16 +150,16 @@
         <translation>E&amp;xportar paquete para un especialista…</translation>
     </message>
     <message>
-        <source>&amp;Print bundle…</source>
+        <source>Print &amp;bundle…</source>
         <translation>Im&amp;primir paquete…</translation>
+    </message>
+    <message>
+        <source>Res&amp;tore backup…</source>
+        <translation>Restaurar una copia de seguri&amp;dad…</translation>
     </message>
     <message>
         <source>Create &amp;opinion from this record…</source>
         <translation>Crear una &amp;opinión a partir de este registro…</translation>
-    </message>
-    <message>
-        <source>&amp;Restore backup…</source>
-        <translation>Restaurar una copia de seguri&amp;dad…</translation>
     </message>
     <message>
         <source>&amp;History of changes</source>
@@ -175,50 +175,62 @@
     <message>
         <source>Protect with a &amp;passphrase…</source>
         <extracomment>Tries at the passphrase before the window gives up opening a case. The questions asked; tests replace them to answer without modal dialogs.</extracomment>
-        <translation type="unfinished" />
+        <translation>Proteger con una &amp;frase de acceso…</translation>
     </message>
     <message>
         <source>C&amp;hange passphrase…</source>
-        <translation type="unfinished" />
+        <translation>Ca&amp;mbiar la frase de acceso…</translation>
     </message>
     <message>
         <source>Remo&amp;ve passphrase…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Quitar la frase de acceso…</translation>
     </message>
     <message>
         <source>Protecting the case…</source>
-        <translation type="unfinished" />
+        <translation>Protegiendo el caso…</translation>
     </message>
     <message>
         <source>The case is now protected with a passphrase.</source>
-        <translation type="unfinished" />
+        <translation>El caso ya está protegido con una frase de acceso.</translation>
     </message>
     <message>
         <source>Changing the passphrase…</source>
-        <translation type="unfinished" />
+        <translation>Cambiando la frase de acceso…</translation>
     </message>
     <message>
         <source>The passphrase was changed.</source>
-        <translation type="unfinished" />
+        <translation>Se cambió la frase de acceso.</translation>
     </message>
     <message>
         <source>Removing the passphrase…</source>
-        <translation type="unfinished" />
+        <translation>Quitando la frase de acceso…</translation>
     </message>
     <message>
         <source>The case no longer has a passphrase.</source>
-        <translation type="unfinished" />
+        <translation>El caso ya no tiene frase de acceso.</translation>
     </message>
     <message>
         <source>The passphrase was not changed</source>
-        <translation type="unfinished" />
+        <translation>No se cambió la frase de acceso</translation>
     </message>
 </context>
 <context>
     <name>ComparisonTableModel</name>
     <message>
+        <source>Nothing to compare yet: none of the items is stated.</source>
+        <translation>Todavía no hay nada que comparar: ninguna opinión indica estos aspectos.</translation>
+    </message>
+    <message>
+        <source>The 1 item stated agrees.</source>
+        <translation>El único aspecto indicado coincide.</translation>
+    </message>
+    <message>
         <source>Not stated in this opinion.</source>
         <translation>Esta opinión no lo indica.</translation>
+    </message>
+    <message>
+        <source>All %1 items agree.</source>
+        <translation>Los %1 aspectos coinciden.</translation>
     </message>
     <message>
         <source>Item</source>
@@ -267,6 +279,10 @@
     <message>
         <source>record %1</source>
         <translation>registro %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 items differ: %3</source>
+        <translation>%1 de %2 aspectos difieren: %3</translation>
     </message>
 </context>
 <context>
@@ -348,7 +364,16 @@
     <name>DocumentViewer</name>
     <message>
         <source>Document of this record</source>
+        <extracomment>The text of each page of a document: ``case.records.pages``.</extracomment>
         <translation>Documento de este registro</translation>
+    </message>
+    <message>
+        <source>About this document</source>
+        <translation>Sobre este documento</translation>
+    </message>
+    <message>
+        <source>Warning about this page</source>
+        <translation>Aviso sobre esta página</translation>
     </message>
     <message>
         <source>Choose a record to see its document.</source>
@@ -357,6 +382,14 @@
     <message>
         <source>Document text</source>
         <translation>Texto del documento</translation>
+    </message>
+    <message>
+        <source>Show recognised text</source>
+        <translation>Mostrar el texto reconocido</translation>
+    </message>
+    <message>
+        <source>Show recognised text beside the page (Ctrl+T)</source>
+        <translation>Mostrar el texto reconocido junto a la página (Ctrl+T)</translation>
     </message>
     <message>
         <source>Previous page</source>
@@ -391,10 +424,6 @@
         <translation>Este registro no tiene documento.</translation>
     </message>
     <message>
-        <source>Scanned — text not searchable.</source>
-        <translation>Escaneado: no se puede buscar en el texto.</translation>
-    </message>
-    <message>
         <source>%1 cannot be shown here, but it is kept safely in the case file.</source>
         <translation>%1 no se puede mostrar aquí, pero se guarda de forma segura en el archivo del caso.</translation>
     </message>
@@ -411,123 +440,123 @@
     </message>
     <message>
         <source>Export a packet</source>
-        <translation type="unfinished" />
+        <translation>Exportar un paquete</translation>
     </message>
     <message>
         <source>Order of the records</source>
-        <translation type="unfinished" />
+        <translation>Orden de los registros</translation>
     </message>
     <message>
         <source>By kind, then date</source>
-        <translation type="unfinished" />
+        <translation>Por tipo y después por fecha</translation>
     </message>
     <message>
         <source>By date, oldest first</source>
-        <translation type="unfinished" />
+        <translation>Por fecha, los más antiguos primero</translation>
     </message>
     <message>
         <source>Saved recipients</source>
-        <translation type="unfinished" />
+        <translation>Destinatarios guardados</translation>
     </message>
     <message>
         <source>Save preset</source>
-        <translation type="unfinished" />
+        <translation>Guardar destinatario</translation>
     </message>
     <message>
         <source>Delete preset</source>
-        <translation type="unfinished" />
+        <translation>Borrar destinatario</translation>
     </message>
     <message>
         <source>Recipient's name</source>
-        <translation type="unfinished" />
+        <translation>Nombre del destinatario</translation>
     </message>
     <message>
         <source>e.g. Dr. Priya Mehta</source>
-        <translation type="unfinished" />
+        <translation>p. ej., Dra. Priya Mehta</translation>
     </message>
     <message>
         <source>Recipient's hospital or clinic</source>
-        <translation type="unfinished" />
+        <translation>Hospital o clínica del destinatario</translation>
     </message>
     <message>
         <source>e.g. University Cancer Center</source>
-        <translation type="unfinished" />
+        <translation>p. ej., Centro Oncológico Universitario</translation>
     </message>
     <message>
         <source>Reason for the consult</source>
-        <translation type="unfinished" />
+        <translation>Motivo de la consulta</translation>
     </message>
     <message>
         <source>Why you are asking for a second opinion, in your own words</source>
-        <translation type="unfinished" />
+        <translation>Por qué pide una segunda opinión, con sus propias palabras</translation>
     </message>
     <message>
         <source>Your questions</source>
-        <translation type="unfinished" />
+        <translation>Sus preguntas</translation>
     </message>
     <message>
         <source>One question per line</source>
-        <translation type="unfinished" />
+        <translation>Una pregunta por línea</translation>
     </message>
     <message>
         <source>Stamp every page with my name, date of birth and page number</source>
-        <translation type="unfinished" />
+        <translation>Poner en cada página mi nombre, mi fecha de nacimiento y el número de página</translation>
     </message>
     <message>
         <source>Page number prefix</source>
-        <translation type="unfinished" />
+        <translation>Prefijo del número de página</translation>
     </message>
     <message>
         <source>optional, e.g. MEHTA</source>
-        <translation type="unfinished" />
+        <translation>opcional, p. ej., MEHTA</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished" />
+        <translation>Contraseña</translation>
     </message>
     <message>
         <source>optional</source>
-        <translation type="unfinished" />
+        <translation>opcional</translation>
     </message>
     <message>
         <source>Password again</source>
-        <translation type="unfinished" />
+        <translation>Repita la contraseña</translation>
     </message>
     <message>
         <source>type it again</source>
-        <translation type="unfinished" />
+        <translation>escríbala de nuevo</translation>
     </message>
     <message>
         <source>Mark every page "CONFIDENTIAL"</source>
-        <translation type="unfinished" />
+        <translation>Marcar cada página como "CONFIDENCIAL"</translation>
     </message>
     <message>
         <source>When a document cannot be read</source>
-        <translation type="unfinished" />
+        <translation>Si un documento no se puede leer</translation>
     </message>
     <message>
         <source>Stop and tell me</source>
-        <translation type="unfinished" />
+        <translation>Detenerse y avisarme</translation>
     </message>
     <message>
         <source>Go on, and list it as not included</source>
-        <translation type="unfinished" />
+        <translation>Continuar e indicarlo como no incluido</translation>
     </message>
     <message>
         <source>Records chosen</source>
-        <translation type="unfinished" />
+        <translation>Registros elegidos</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished" />
+        <translation>Problema</translation>
     </message>
     <message>
         <source>Print…</source>
-        <translation type="unfinished" />
+        <translation>Imprimir…</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished" />
+        <translation>Exportar</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -535,55 +564,55 @@
     </message>
     <message>
         <source>Who is it for?</source>
-        <translation type="unfinished" />
+        <translation>¿Para quién es?</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished" />
+        <translation>Guardados</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Hospital</source>
-        <translation type="unfinished" />
+        <translation>Hospital</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished" />
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>Questions</source>
-        <translation type="unfinished" />
+        <translation>Preguntas</translation>
     </message>
     <message>
         <source>Which records?</source>
-        <translation type="unfinished" />
+        <translation>¿Qué registros?</translation>
     </message>
     <message>
         <source>Order</source>
-        <translation type="unfinished" />
+        <translation>Orden</translation>
     </message>
     <message>
         <source>Pages and protection</source>
-        <translation type="unfinished" />
+        <translation>Páginas y protección</translation>
     </message>
     <message>
         <source>Number prefix</source>
-        <translation type="unfinished" />
+        <translation>Prefijo del número</translation>
     </message>
     <message>
         <source>Again</source>
-        <translation type="unfinished" />
+        <translation>Otra vez</translation>
     </message>
     <message>
         <source>Unreadable file</source>
-        <translation type="unfinished" />
+        <translation>Archivo ilegible</translation>
     </message>
     <message>
         <source>specialist</source>
-        <translation type="unfinished" />
+        <translation>especialista</translation>
     </message>
     <message>
         <source>Records</source>
@@ -591,31 +620,31 @@
     </message>
     <message>
         <source>%1 - packet for %2 %3.pdf</source>
-        <translation type="unfinished" />
+        <translation>%1 - paquete para %2 %3.pdf</translation>
     </message>
     <message>
         <source>Choose a saved recipient…</source>
-        <translation type="unfinished" />
+        <translation>Elija un destinatario guardado…</translation>
     </message>
     <message>
         <source>Type the recipient's name before saving a preset.</source>
-        <translation type="unfinished" />
+        <translation>Escriba el nombre del destinatario antes de guardarlo.</translation>
     </message>
     <message>
         <source>Choose at least one record.</source>
-        <translation type="unfinished" />
+        <translation>Elija al menos un registro.</translation>
     </message>
     <message>
         <source>The two passwords are not the same; please type them again.</source>
-        <translation type="unfinished" />
+        <translation>Las dos contraseñas no son iguales; escríbalas de nuevo, por favor.</translation>
     </message>
     <message>
         <source>An archive would hold the original files unprotected; remove the password or untick the archive.</source>
-        <translation type="unfinished" />
+        <translation>Un archivo comprimido guardaría los archivos originales sin protección; quite la contraseña o desmarque el archivo comprimido.</translation>
     </message>
     <message>
         <source>No record chosen yet</source>
-        <translation type="unfinished" />
+        <translation>Todavía no ha elegido ningún registro</translation>
     </message>
 </context>
 <context>
@@ -713,58 +742,58 @@
     </message>
     <message>
         <source>Every change to the records and opinions of this case, newest first. Double-click a change to a record to open the record.</source>
-        <translation type="unfinished" />
+        <translation>Todos los cambios en los registros y las opiniones de este caso, los más recientes primero. Haga doble clic en un cambio de un registro para abrir el registro.</translation>
     </message>
     <message>
         <source>Find changes</source>
-        <translation type="unfinished" />
+        <translation>Buscar cambios</translation>
     </message>
     <message>
         <source>Find changes, e.g. HER2 or date of service</source>
-        <translation type="unfinished" />
+        <translation>Buscar cambios, p. ej., HER2 o fecha de atención</translation>
     </message>
     <message>
         <source>Changes</source>
-        <translation type="unfinished" />
+        <translation>Cambios</translation>
     </message>
     <message>
         <source>No change to this case has been recorded yet.</source>
-        <translation type="unfinished" />
+        <translation>Todavía no se ha registrado ningún cambio en este caso.</translation>
     </message>
     <message>
         <source>Open a case to see its history.</source>
-        <translation type="unfinished" />
+        <translation>Abra un caso para ver su historial.</translation>
     </message>
     <message>
         <source>No change matches “%1”.</source>
-        <translation type="unfinished" />
+        <translation>Ningún cambio coincide con «%1».</translation>
     </message>
     <message>
         <source>%1 of %2 changes match.</source>
-        <translation type="unfinished" />
+        <translation>%1 de %2 cambios coinciden.</translation>
     </message>
     <message>
         <source>1 change.</source>
-        <translation type="unfinished" />
+        <translation>1 cambio.</translation>
     </message>
     <message>
         <source>%1 changes.</source>
-        <translation type="unfinished" />
+        <translation>%1 cambios.</translation>
     </message>
 </context>
 <context>
     <name>HistoryTableModel</name>
     <message>
         <source>Record %1</source>
-        <translation type="unfinished" />
+        <translation>Registro %1</translation>
     </message>
     <message>
         <source>Opinion %1</source>
-        <translation type="unfinished" />
+        <translation>Opinión %1</translation>
     </message>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished" />
+        <translation>(vacío)</translation>
     </message>
 </context>
 <context>
@@ -796,12 +825,16 @@
         <source>Already in the case: %1</source>
         <translation>Ya estaba en el caso: %1</translation>
     </message>
+    <message>
+        <source>Advice</source>
+        <translation>Consejo</translation>
+    </message>
 </context>
 <context>
     <name>LabValuesTableModel</name>
     <message>
         <source>Date unknown</source>
-        <translation type="unfinished" />
+        <translation>Fecha desconocida</translation>
     </message>
     <message>
         <source>Date</source>
@@ -809,43 +842,43 @@
     </message>
     <message>
         <source>Test</source>
-        <translation type="unfinished" />
+        <translation>Prueba</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished" />
+        <translation>Valor</translation>
     </message>
     <message>
         <source>Unit</source>
-        <translation type="unfinished" />
+        <translation>Unidad</translation>
     </message>
     <message>
         <source>Normal range</source>
-        <translation type="unfinished" />
+        <translation>Rango normal</translation>
     </message>
     <message>
         <source>Flag</source>
-        <translation type="unfinished" />
+        <translation>Indicador</translation>
     </message>
     <message>
         <source>Laboratory</source>
-        <translation type="unfinished" />
+        <translation>Laboratorio</translation>
     </message>
     <message>
         <source>From record</source>
-        <translation type="unfinished" />
+        <translation>Del registro</translation>
     </message>
     <message>
         <source>Double-click to open the record this value came from.</source>
-        <translation type="unfinished" />
+        <translation>Haga doble clic para abrir el registro del que procede este valor.</translation>
     </message>
     <message>
         <source>Record %1</source>
-        <translation type="unfinished" />
+        <translation>Registro %1</translation>
     </message>
     <message>
         <source>%1 (LOINC %2)</source>
-        <translation type="unfinished" />
+        <translation>%1 (LOINC %2)</translation>
     </message>
 </context>
 <context>
@@ -1020,79 +1053,79 @@
     <message>
         <source>Find a test</source>
         <extracomment>The analyte list's item data: the analyte key ("" for every test).</extracomment>
-        <translation type="unfinished" />
+        <translation>Buscar una prueba</translation>
     </message>
     <message>
         <source>Find a test by name</source>
-        <translation type="unfinished" />
+        <translation>Buscar una prueba por su nombre</translation>
     </message>
     <message>
         <source>Tests</source>
-        <translation type="unfinished" />
+        <translation>Pruebas</translation>
     </message>
     <message>
         <source>Only values outside the normal range</source>
-        <translation type="unfinished" />
+        <translation>Solo los valores fuera del rango normal</translation>
     </message>
     <message>
         <source>Show only values outside the normal range</source>
-        <translation type="unfinished" />
+        <translation>Mostrar solo los valores fuera del rango normal</translation>
     </message>
     <message>
         <source>Open the record it came from</source>
-        <translation type="unfinished" />
+        <translation>Abrir el registro de origen</translation>
     </message>
     <message>
         <source>Open the record the chosen value came from</source>
-        <translation type="unfinished" />
+        <translation>Abrir el registro del que procede el valor elegido</translation>
     </message>
     <message>
         <source>How many values are shown</source>
-        <translation type="unfinished" />
+        <translation>Cuántos valores se muestran</translation>
     </message>
     <message>
         <source>No lab results</source>
-        <translation type="unfinished" />
+        <translation>No hay análisis de laboratorio</translation>
     </message>
     <message>
         <source>Lab values</source>
-        <translation type="unfinished" />
+        <translation>Valores de laboratorio</translation>
     </message>
     <message>
         <source>Open a case to see its lab results.</source>
-        <translation type="unfinished" />
+        <translation>Abra un caso para ver sus análisis de laboratorio.</translation>
     </message>
     <message>
         <source>This case has no lab results as data yet. Import a download from a patient portal (FHIR or C-CDA) or a spreadsheet of results (CSV) to see them here.</source>
-        <translation type="unfinished" />
+        <translation>Este caso todavía no tiene análisis de laboratorio como datos. Importe una descarga de un portal del paciente (FHIR o C-CDA) o una hoja de resultados (CSV) para verlos aquí.</translation>
     </message>
     <message>
         <source>All tests (%1)</source>
-        <translation type="unfinished" />
+        <translation>Todas las pruebas (%1)</translation>
     </message>
     <message>
         <source> · %1 outside the range</source>
-        <translation type="unfinished" />
+        <translation> · %1 fuera del rango</translation>
     </message>
     <message>
         <source>LOINC %1</source>
-        <translation type="unfinished" />
+        <translation>LOINC %1</translation>
     </message>
     <message>
         <source>Units: %1</source>
-        <translation type="unfinished" />
+        <translation>Unidades: %1</translation>
     </message>
     <message>
         <source>Choose a test on the left to see how its values changed.</source>
-        <translation type="unfinished" />
+        <translation>Elija una prueba a la izquierda para ver cómo han cambiado sus valores.</translation>
     </message>
     <message>
         <source>%1 values</source>
-        <translation type="unfinished" />
+        <translation>%1 valores</translation>
     </message>
     <message>
         <source>Showing %1 of %2 values</source>
-        <translation type="unfinished" />
+        <translation>Se muestran %1 de %2 valores</translation>
     </message>
 </context>
 <context>
@@ -1276,6 +1309,14 @@
         <translation>No indicar la fecha de nacimiento</translation>
     </message>
     <message>
+        <source>Create the case</source>
+        <translation>Crear el caso</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
         <source>Patient &amp;name</source>
         <translation>&amp;Nombre del paciente</translation>
     </message>
@@ -1292,15 +1333,15 @@
     </message>
     <message>
         <source>Date of the opinion unknown</source>
-        <translation type="unfinished" />
+        <translation>Fecha de la opinión desconocida</translation>
     </message>
     <message>
         <source>Left, right, both, or not applicable</source>
-        <translation type="unfinished" />
+        <translation>Izquierdo, derecho, ambos o no corresponde</translation>
     </message>
     <message>
         <source>Who and when</source>
-        <translation type="unfinished" />
+        <translation>Quién y cuándo</translation>
     </message>
     <message>
         <source>Diagnosis</source>
@@ -1308,11 +1349,11 @@
     </message>
     <message>
         <source>Why, and how sure</source>
-        <translation type="unfinished" />
+        <translation>Por qué y con qué seguridad</translation>
     </message>
     <message>
         <source>Kind of opinion</source>
-        <translation type="unfinished" />
+        <translation>Tipo de opinión</translation>
     </message>
     <message>
         <source>Date</source>
@@ -1324,7 +1365,7 @@
     </message>
     <message>
         <source>Specialty</source>
-        <translation type="unfinished" />
+        <translation>Especialidad</translation>
     </message>
     <message>
         <source>Institution</source>
@@ -1332,7 +1373,7 @@
     </message>
     <message>
         <source>Diagnosis in words</source>
-        <translation type="unfinished" />
+        <translation>Diagnóstico en palabras</translation>
     </message>
     <message>
         <source>Primary site</source>
@@ -1340,7 +1381,7 @@
     </message>
     <message>
         <source>Side (laterality)</source>
-        <translation type="unfinished" />
+        <translation>Lado (lateralidad)</translation>
     </message>
     <message>
         <source>Histologic type</source>
@@ -1360,15 +1401,15 @@
     </message>
     <message>
         <source>Biomarkers</source>
-        <translation type="unfinished" />
+        <translation>Biomarcadores</translation>
     </message>
     <message>
         <source>Recommended treatment, in order</source>
-        <translation type="unfinished" />
+        <translation>Tratamiento recomendado, en orden</translation>
     </message>
     <message>
         <source>Why (rationale)</source>
-        <translation type="unfinished" />
+        <translation>Por qué (motivos)</translation>
     </message>
     <message>
         <source>Tests ordered</source>
@@ -1376,19 +1417,19 @@
     </message>
     <message>
         <source>What the clinician is unsure about</source>
-        <translation type="unfinished" />
+        <translation>De qué no está seguro el médico</translation>
     </message>
     <message>
         <source>Records this opinion was based on</source>
-        <translation type="unfinished" />
+        <translation>Registros en los que se basa esta opinión</translation>
     </message>
     <message>
         <source>Questions for the consult</source>
-        <translation type="unfinished" />
+        <translation>Preguntas para la consulta</translation>
     </message>
     <message>
         <source>Change %1</source>
-        <translation type="unfinished" />
+        <translation>Cambiar %1</translation>
     </message>
 </context>
 <context>
@@ -1479,78 +1520,78 @@
     </message>
     <message>
         <source>Date unknown</source>
-        <translation type="unfinished" />
+        <translation>Fecha desconocida</translation>
     </message>
     <message>
         <source>Clinician not named</source>
-        <translation type="unfinished" />
+        <translation>Médico sin nombre</translation>
     </message>
 </context>
 <context>
     <name>PacketDestination</name>
     <message>
         <source>Save as</source>
-        <translation type="unfinished" />
+        <translation>Guardar como</translation>
     </message>
     <message>
         <source>Packet file</source>
-        <translation type="unfinished" />
+        <translation>Archivo del paquete</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished" />
+        <translation>Elegir…</translation>
     </message>
     <message>
         <source>Choose where to save the packet</source>
-        <translation type="unfinished" />
+        <translation>Elija dónde guardar el paquete</translation>
     </message>
     <message>
         <source>Also save an archive (ZIP) with the original files</source>
-        <translation type="unfinished" />
+        <translation>Guardar también un archivo comprimido (ZIP) con los archivos originales</translation>
     </message>
     <message>
         <source>Archive file</source>
-        <translation type="unfinished" />
+        <translation>Archivo comprimido</translation>
     </message>
     <message>
         <source>Choose where to save the archive</source>
-        <translation type="unfinished" />
+        <translation>Elija dónde guardar el archivo comprimido</translation>
     </message>
     <message>
         <source>Packet (PDF)</source>
-        <translation type="unfinished" />
+        <translation>Paquete (PDF)</translation>
     </message>
     <message>
         <source>Choose where to save the packet.</source>
-        <translation type="unfinished" />
+        <translation>Elija dónde guardar el paquete.</translation>
     </message>
     <message>
         <source>The folder %1 does not exist.</source>
-        <translation type="unfinished" />
+        <translation>La carpeta %1 no existe.</translation>
     </message>
     <message>
         <source>Choose where to save the archive.</source>
-        <translation type="unfinished" />
+        <translation>Elija dónde guardar el archivo comprimido.</translation>
     </message>
     <message>
         <source>The packet and the archive need different file names.</source>
-        <translation type="unfinished" />
+        <translation>El paquete y el archivo comprimido necesitan nombres distintos.</translation>
     </message>
     <message>
         <source>Save the packet as</source>
-        <translation type="unfinished" />
+        <translation>Guardar el paquete como</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Save the archive as</source>
-        <translation type="unfinished" />
+        <translation>Guardar el archivo comprimido como</translation>
     </message>
     <message>
         <source>ZIP (*.zip)</source>
-        <translation type="unfinished" />
+        <translation>ZIP (*.zip)</translation>
     </message>
 </context>
 <context>
@@ -1558,15 +1599,15 @@
     <message>
         <source>The packet could not be read for printing.</source>
         <extracomment>True when every page asked for was printed; False when cancelled or failed. A plain sentence when printing stopped on a problem (before ``finished``).</extracomment>
-        <translation type="unfinished" />
+        <translation>No se pudo leer el paquete para imprimirlo.</translation>
     </message>
     <message>
         <source>The pages chosen are not in the packet.</source>
-        <translation type="unfinished" />
+        <translation>Las páginas elegidas no están en el paquete.</translation>
     </message>
     <message>
         <source>The printer could not be started; check that it is ready.</source>
-        <translation type="unfinished" />
+        <translation>No se pudo poner en marcha la impresora; compruebe que está lista.</translation>
     </message>
 </context>
 <context>
@@ -1580,89 +1621,90 @@
     <name>PassphraseDialog</name>
     <message>
         <source>Problem</source>
-        <translation type="unfinished" />
+        <translation>Problema</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished" />
+        <translation>Frase de acceso</translation>
     </message>
     <message>
         <source>&amp;Passphrase</source>
-        <translation type="unfinished" />
+        <translation>&amp;Frase de acceso</translation>
     </message>
     <message>
         <source>&amp;Current</source>
-        <translation type="unfinished" />
+        <translation>&amp;Actual</translation>
     </message>
     <message>
         <source>New passphrase</source>
-        <translation type="unfinished" />
+        <translation>Nueva frase de acceso</translation>
     </message>
     <message>
         <source>New passphrase again</source>
-        <translation type="unfinished" />
+        <translation>Repita la nueva frase de acceso</translation>
     </message>
     <message>
         <source>&amp;New passphrase</source>
-        <translation type="unfinished" />
+        <translation>&amp;Nueva frase de acceso</translation>
     </message>
     <message>
         <source>Type it &amp;again</source>
-        <translation type="unfinished" />
+        <translation>Escríbala de &amp;nuevo</translation>
     </message>
     <message>
         <source>&amp;Show passphrase</source>
-        <translation type="unfinished" />
+        <translation>&amp;Mostrar la frase de acceso</translation>
     </message>
     <message>
         <source>Show passphrase</source>
-        <translation type="unfinished" />
+        <translation>Mostrar la frase de acceso</translation>
     </message>
     <message>
         <source>The two new passphrases are not the same yet.</source>
-        <translation type="unfinished" />
+        <translation>Las dos frases nuevas todavía no son iguales.</translation>
     </message>
     <message>
         <source>Write the passphrase down and keep it somewhere safe. If it is forgotten, nobody can open this case again: it cannot be recovered.</source>
-        <translation type="unfinished" />
+        <translation>Anote la frase de acceso y guárdela en un lugar seguro. Si se olvida, nadie podrá volver a abrir este caso: no se puede recuperar.</translation>
     </message>
     <message>
         <source>Passphrase needed</source>
-        <translation type="unfinished" />
+        <translation>Se necesita la frase de acceso</translation>
     </message>
     <message>
         <source>Protect with a passphrase</source>
-        <translation type="unfinished" />
+        <translation>Proteger con una frase de acceso</translation>
     </message>
     <message>
         <source>Change passphrase</source>
-        <translation type="unfinished" />
+        <translation>Cambiar la frase de acceso</translation>
     </message>
     <message>
         <source>Remove passphrase</source>
-        <translation type="unfinished" />
+        <translation>Quitar la frase de acceso</translation>
     </message>
     <message>
         <source>%1 is protected with a passphrase. Type it to open the case.</source>
-        <translation type="unfinished" />
+        <translation>%1 está protegido con una frase de acceso. Escríbala para abrir el caso.</translation>
     </message>
     <message>
         <source>From now on, %1 will open only with this passphrase. Everything in it, the documents too, is stored scrambled so that nobody else can read it.</source>
-        <translation type="unfinished" />
+        <translation>A partir de ahora, %1 solo se abrirá con esta frase de acceso. Todo su contenido, también los documentos, se guarda cifrado para que nadie más pueda leerlo.</translation>
     </message>
     <message>
         <source>Type the passphrase %1 opens with now, then the new one twice.</source>
-        <translation type="unfinished" />
+        <translation>Escriba la frase con la que se abre ahora %1 y después la nueva dos veces.</translation>
     </message>
     <message>
         <source>After this, anyone who has the file %1 can open it and read everything in it. Type the passphrase to confirm.</source>
-        <translation type="unfinished" />
+        <translation>Después de esto, cualquiera que tenga el archivo %1 podrá abrirlo y leer todo su contenido. Escriba la frase de acceso para confirmarlo.</translation>
     </message>
 </context>
 <context>
     <name>PdfPane</name>
     <message>
         <source>Document pages</source>
+        <extracomment>QPdfView takes as current the page under a line 40 % down the view; room below the last page lets every page, the last one too, reach that line (so paging and the text pane follow it).</extracomment>
         <translation>Páginas del documento</translation>
     </message>
 </context>
@@ -1670,63 +1712,63 @@
     <name>ProposalsDialog</name>
     <message>
         <source>Create an opinion from a record</source>
-        <translation type="unfinished" />
+        <translation>Crear una opinión a partir de un registro</translation>
     </message>
     <message>
         <source>Create an opinion from “%1”</source>
-        <translation type="unfinished" />
+        <translation>Crear una opinión a partir de «%1»</translation>
     </message>
     <message>
         <source>record</source>
-        <translation type="unfinished" />
+        <translation>registro</translation>
     </message>
     <message>
         <source>These values were found in the record's text, each under the sentence it came from. Tick each value that is right; correct a value first if it needs it. Nothing is added unless you tick it.</source>
-        <translation type="unfinished" />
+        <translation>Estos valores se encontraron en el texto del registro, cada uno bajo la frase de la que procede. Marque cada valor que sea correcto; si hace falta, corríjalo antes. No se añade nada que usted no marque.</translation>
     </message>
     <message>
         <source>No values were found in this record's text. You can still create the opinion and fill it in by hand.</source>
-        <translation type="unfinished" />
+        <translation>No se encontraron valores en el texto de este registro. Aun así, puede crear la opinión y rellenarla a mano.</translation>
     </message>
     <message>
         <source>Kind of opinion</source>
-        <translation type="unfinished" />
+        <translation>Tipo de opinión</translation>
     </message>
     <message>
         <source>This opinion is a &amp;kind of:</source>
-        <translation type="unfinished" />
+        <translation>Esta opinión es de &amp;tipo:</translation>
     </message>
     <message>
         <source>&amp;Create opinion</source>
-        <translation type="unfinished" />
+        <translation>&amp;Crear la opinión</translation>
     </message>
     <message>
         <source>Create opinion</source>
-        <translation type="unfinished" />
+        <translation>Crear la opinión</translation>
     </message>
     <message>
         <source>Cancel: create no opinion</source>
-        <translation type="unfinished" />
+        <translation>Cancelar: no crear ninguna opinión</translation>
     </message>
     <message>
         <source>Accept %1</source>
-        <translation type="unfinished" />
+        <translation>Aceptar %1</translation>
     </message>
     <message>
         <source>%1 value</source>
-        <translation type="unfinished" />
+        <translation>Valor de %1</translation>
     </message>
     <message>
         <source>From the text: “%1”</source>
-        <translation type="unfinished" />
+        <translation>Del texto: «%1»</translation>
     </message>
     <message>
         <source>and: “%1”</source>
-        <translation type="unfinished" />
+        <translation>y: «%1»</translation>
     </message>
     <message>
         <source>%1 of %2 values ticked.</source>
-        <translation type="unfinished" />
+        <translation>%1 de %2 valores marcados.</translation>
     </message>
 </context>
 <context>
@@ -1742,42 +1784,66 @@
     <name>QuestionsEditor</name>
     <message>
         <source>Question</source>
-        <translation type="unfinished" />
+        <translation>Pregunta</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished" />
+        <translation>Respuesta</translation>
     </message>
     <message>
         <source>Answered by</source>
-        <translation type="unfinished" />
+        <translation>Respondida por</translation>
+    </message>
+</context>
+<context>
+    <name>RecognisedTextPane</name>
+    <message>
+        <source>Page of the recognised text</source>
+        <extracomment>A recognised page read with less confidence than this is marked "hard to read".</extracomment>
+        <translation>Página del texto reconocido</translation>
+    </message>
+    <message>
+        <source>Recognised text</source>
+        <translation>Texto reconocido</translation>
+    </message>
+    <message>
+        <source>Recognised text of page %1 (confidence %2)</source>
+        <translation>Texto reconocido de la página %1 (fiabilidad %2)</translation>
+    </message>
+    <message>
+        <source>Text of page %1</source>
+        <translation>Texto de la página %1</translation>
+    </message>
+    <message>
+        <source>No text was found on this page.</source>
+        <translation>No se encontró texto en esta página.</translation>
     </message>
 </context>
 <context>
     <name>RecordChooser</name>
     <message>
         <source>All records</source>
-        <translation type="unfinished" />
+        <translation>Todos los registros</translation>
     </message>
     <message>
         <source>By kind</source>
-        <translation type="unfinished" />
+        <translation>Por tipo</translation>
     </message>
     <message>
         <source>By date</source>
-        <translation type="unfinished" />
+        <translation>Por fecha</translation>
     </message>
     <message>
         <source>Choose one by one</source>
-        <translation type="unfinished" />
+        <translation>Elegir uno a uno</translation>
     </message>
     <message>
         <source>Choose records: %1</source>
-        <translation type="unfinished" />
+        <translation>Elegir registros: %1</translation>
     </message>
     <message>
         <source>Kinds of records to send</source>
-        <translation type="unfinished" />
+        <translation>Tipos de registros que enviar</translation>
     </message>
     <message>
         <source>From date</source>
@@ -1789,38 +1855,38 @@
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished" />
+        <translation>Desde</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished" />
+        <translation>Hasta</translation>
     </message>
     <message>
         <source>Records without a date are left out.</source>
-        <translation type="unfinished" />
+        <translation>Los registros sin fecha no se incluyen.</translation>
     </message>
     <message>
         <source>Records to send</source>
-        <translation type="unfinished" />
+        <translation>Registros que enviar</translation>
     </message>
     <message>
         <source>Tick all</source>
-        <translation type="unfinished" />
+        <translation>Marcar todos</translation>
     </message>
     <message>
         <source>Untick all</source>
-        <translation type="unfinished" />
+        <translation>Desmarcar todos</translation>
     </message>
     <message>
         <source>Every record of the case goes in the packet.</source>
-        <translation type="unfinished" />
+        <translation>Todos los registros del caso van en el paquete.</translation>
     </message>
 </context>
 <context>
     <name>RecordForm</name>
     <message>
         <source>Kind of record</source>
-        <translation type="unfinished" />
+        <translation>Tipo de registro</translation>
     </message>
     <message>
         <source>Title</source>
@@ -1828,7 +1894,7 @@
     </message>
     <message>
         <source>Date of service</source>
-        <translation type="unfinished" />
+        <translation>Fecha de atención</translation>
     </message>
     <message>
         <source>Unknown</source>
@@ -1836,7 +1902,7 @@
     </message>
     <message>
         <source>Date of service unknown</source>
-        <translation type="unfinished" />
+        <translation>Fecha de atención desconocida</translation>
     </message>
     <message>
         <source>Institution</source>
@@ -1848,86 +1914,91 @@
     </message>
     <message>
         <source>Tags, separated by commas</source>
-        <translation type="unfinished" />
+        <translation>Etiquetas, separadas por comas</translation>
     </message>
     <message>
         <source>e.g. biopsy, left breast</source>
-        <translation type="unfinished" />
+        <translation>p. ej., biopsia, mama izquierda</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished" />
+        <translation>Notas</translation>
     </message>
     <message>
         <source>&amp;Kind</source>
-        <translation type="unfinished" />
+        <translation>&amp;Tipo</translation>
     </message>
     <message>
         <source>&amp;Date</source>
-        <translation type="unfinished" />
+        <translation>&amp;Fecha</translation>
     </message>
     <message>
         <source>T&amp;itle</source>
-        <translation type="unfinished" />
+        <translation>Tít&amp;ulo</translation>
     </message>
     <message>
         <source>I&amp;nstitution</source>
-        <translation type="unfinished" />
+        <translation>&amp;Centro</translation>
     </message>
     <message>
         <source>C&amp;linician</source>
-        <translation type="unfinished" />
+        <translation>&amp;Médico</translation>
     </message>
     <message>
         <source>Ta&amp;gs</source>
-        <translation type="unfinished" />
+        <translation>&amp;Etiquetas</translation>
     </message>
     <message>
         <source>N&amp;otes</source>
-        <translation type="unfinished" />
+        <translation>&amp;Notas</translation>
     </message>
     <message>
         <source>kind</source>
-        <translation type="unfinished" />
+        <translation>tipo</translation>
     </message>
     <message>
         <source>title</source>
-        <translation type="unfinished" />
+        <translation>título</translation>
     </message>
     <message>
         <source>date</source>
-        <translation type="unfinished" />
+        <translation>fecha</translation>
     </message>
     <message>
         <source>institution</source>
-        <translation type="unfinished" />
+        <translation>centro</translation>
     </message>
     <message>
         <source>clinician</source>
-        <translation type="unfinished" />
+        <translation>médico</translation>
     </message>
     <message>
         <source>tags</source>
-        <translation type="unfinished" />
+        <translation>etiquetas</translation>
     </message>
     <message>
         <source>notes</source>
-        <translation type="unfinished" />
+        <translation>notas</translation>
     </message>
     <message>
         <source>Change %1</source>
-        <translation type="unfinished" />
+        <translation>Cambiar %1</translation>
     </message>
 </context>
 <context>
     <name>RecordsBrowser</name>
     <message>
         <source>Search all records: words, "a phrase", or a prefix*</source>
-        <translation>Buscar en todos los registros: palabras, "una frase" o un prefijo*</translation>
+        <extracomment>The narrowest the filter panel gets (it scrolls sideways below its natural width). The title column keeps at least this many average characters before institution makes way. What the table gets before the filters and the document pane widen on a first run.</extracomment>
+        <translation>Buscar: palabras, "una frase" o un prefijo*</translation>
     </message>
     <message>
         <source>Search records</source>
         <translation>Buscar registros</translation>
+    </message>
+    <message>
+        <source>Drag to show or hide the filters</source>
+        <translation>Arrastre para mostrar u ocultar los filtros</translation>
     </message>
     <message>
         <source>No record selected</source>
@@ -1954,11 +2025,11 @@
     <name>RecordsPicker</name>
     <message>
         <source>Records this opinion was based on</source>
-        <translation type="unfinished" />
+        <translation>Registros en los que se basa esta opinión</translation>
     </message>
     <message>
         <source>Date unknown</source>
-        <translation type="unfinished" />
+        <translation>Fecha desconocida</translation>
     </message>
 </context>
 <context>
@@ -2012,148 +2083,148 @@
     </message>
     <message>
         <source>Find packets by recipient</source>
-        <translation type="unfinished" />
+        <translation>Buscar paquetes por destinatario</translation>
     </message>
     <message>
         <source>Find by recipient, e.g. Mehta</source>
-        <translation type="unfinished" />
+        <translation>Buscar por destinatario, p. ej., Mehta</translation>
     </message>
     <message>
         <source>Records in the chosen packet</source>
-        <translation type="unfinished" />
+        <translation>Registros del paquete elegido</translation>
     </message>
     <message>
         <source>No packet has been exported from this case yet.</source>
-        <translation type="unfinished" />
+        <translation>Todavía no se ha exportado ningún paquete de este caso.</translation>
     </message>
     <message>
         <source>Open a case to see the packets sent from it.</source>
-        <translation type="unfinished" />
+        <translation>Abra un caso para ver los paquetes enviados.</translation>
     </message>
     <message>
         <source>No packet matches.</source>
-        <translation type="unfinished" />
+        <translation>Ningún paquete coincide.</translation>
     </message>
     <message>
         <source>no recipient named</source>
-        <translation type="unfinished" />
+        <translation>sin destinatario</translation>
     </message>
     <message>
         <source>Sent to %1 on %2</source>
-        <translation type="unfinished" />
+        <translation>Enviado a %1 el %2</translation>
     </message>
     <message>
         <source>packet %1</source>
-        <translation type="unfinished" />
+        <translation>paquete %1</translation>
     </message>
     <message>
         <source>archive %1</source>
-        <translation type="unfinished" />
+        <translation>archivo comprimido %1</translation>
     </message>
     <message>
         <source>protected by a password</source>
-        <translation type="unfinished" />
+        <translation>protegido con contraseña</translation>
     </message>
     <message>
         <source>fingerprint %1</source>
-        <translation type="unfinished" />
+        <translation>huella %1</translation>
     </message>
 </context>
 <context>
     <name>ReleasesTableModel</name>
     <message>
         <source>not included</source>
-        <translation type="unfinished" />
+        <translation>no incluido</translation>
     </message>
     <message>
         <source>%1 (not included)</source>
-        <translation type="unfinished" />
+        <translation>%1 (no incluido)</translation>
     </message>
     <message>
         <source>(no recipient named)</source>
-        <translation type="unfinished" />
+        <translation>(sin destinatario)</translation>
     </message>
     <message>
         <source>Not included: %1</source>
-        <translation type="unfinished" />
+        <translation>No incluido: %1</translation>
     </message>
     <message>
         <source>SHA-256 of the packet: %1</source>
-        <translation type="unfinished" />
+        <translation>SHA-256 del paquete: %1</translation>
     </message>
 </context>
 <context>
     <name>RestoreBackupDialog</name>
     <message>
         <source>Restore a backup</source>
-        <translation type="unfinished" />
+        <translation>Restaurar una copia de seguridad</translation>
     </message>
     <message>
         <source>Choose how “%1” should look again. A backup copy is taken each time the case is closed after a change; the newest is at the top.</source>
         <extracomment>Asks for another backup file; tests replace it to avoid the native dialog.</extracomment>
-        <translation type="unfinished" />
+        <translation>Elija cómo debe volver a quedar «%1». Se hace una copia de seguridad cada vez que se cierra el caso después de un cambio; la más reciente está arriba.</translation>
     </message>
     <message>
         <source>No backup of “%1” has been kept yet. One is taken each time the case is closed after a change. You can also choose a backup copy you made yourself.</source>
-        <translation type="unfinished" />
+        <translation>Todavía no se ha guardado ninguna copia de seguridad de «%1». Se hace una cada vez que se cierra el caso después de un cambio. También puede elegir una copia que haya hecho usted.</translation>
     </message>
     <message>
         <source>Backups</source>
-        <translation type="unfinished" />
+        <translation>Copias de seguridad</translation>
     </message>
     <message>
         <source>&amp;Restore</source>
-        <translation type="unfinished" />
+        <translation>&amp;Restaurar</translation>
     </message>
     <message>
         <source>Choose another &amp;file…</source>
-        <translation type="unfinished" />
+        <translation>Elegir otro &amp;archivo…</translation>
     </message>
     <message>
         <source>The case will go back to how it was on %1. The current state is kept as a backup first, so nothing is lost.</source>
-        <translation type="unfinished" />
+        <translation>El caso volverá a como estaba el %1. Antes se guarda el estado actual como copia de seguridad, así que no se pierde nada.</translation>
     </message>
 </context>
 <context>
     <name>StageEdit</name>
     <message>
         <source>Stage</source>
-        <translation type="unfinished" />
+        <translation>Estadio</translation>
     </message>
 </context>
 <context>
     <name>TableEditor</name>
     <message>
         <source>Add</source>
-        <translation type="unfinished" />
+        <translation>Añadir</translation>
     </message>
     <message>
         <source>Add to %1</source>
-        <translation type="unfinished" />
+        <translation>Añadir a %1</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished" />
+        <translation>Quitar</translation>
     </message>
     <message>
         <source>Remove from %1</source>
-        <translation type="unfinished" />
+        <translation>Quitar de %1</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation type="unfinished" />
+        <translation>Subir</translation>
     </message>
     <message>
         <source>Move up in %1</source>
-        <translation type="unfinished" />
+        <translation>Subir en %1</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished" />
+        <translation>Bajar</translation>
     </message>
     <message>
         <source>Move down in %1</source>
-        <translation type="unfinished" />
+        <translation>Bajar en %1</translation>
     </message>
 </context>
 <context>
@@ -2175,78 +2246,101 @@
     </message>
     <message>
         <source>What exactly</source>
-        <translation type="unfinished" />
+        <translation>Qué exactamente</translation>
     </message>
     <message>
         <source>Kind of treatment, step %1</source>
-        <translation type="unfinished" />
+        <translation>Tipo de tratamiento, paso %1</translation>
     </message>
 </context>
 <context>
     <name>TrendChart</name>
     <message>
         <source>Unit:</source>
-        <translation type="unfinished" />
+        <translation>Unidad:</translation>
     </message>
     <message>
         <source>Unit to chart</source>
-        <translation type="unfinished" />
+        <translation>Unidad del gráfico</translation>
     </message>
     <message>
         <source>Note about units</source>
-        <translation type="unfinished" />
+        <translation>Nota sobre las unidades</translation>
     </message>
     <message>
         <source>Trend chart</source>
-        <translation type="unfinished" />
+        <translation>Gráfico de evolución</translation>
     </message>
     <message>
         <source>Trend in words</source>
-        <translation type="unfinished" />
+        <translation>Evolución en palabras</translation>
     </message>
     <message>
         <source>Choose a test on the left to see how its values changed.</source>
-        <translation type="unfinished" />
+        <translation>Elija una prueba a la izquierda para ver cómo han cambiado sus valores.</translation>
     </message>
     <message>
         <source>%1 has no dated numbers to draw; its values are in the table.</source>
-        <translation type="unfinished" />
+        <translation>%1 no tiene números con fecha que dibujar; sus valores están en la tabla.</translation>
     </message>
     <message>
         <source>%1 (%2 values)</source>
-        <translation type="unfinished" />
+        <translation>%1 (%2 valores)</translation>
     </message>
     <message>
         <source>%1 (%2 value)</source>
-        <translation type="unfinished" />
+        <translation>%1 (%2 valor)</translation>
     </message>
     <message>
         <source>no unit</source>
-        <translation type="unfinished" />
+        <translation>sin unidad</translation>
     </message>
     <message>
         <source>%1 was measured in %2 different units (%3). Values are never converted, so each unit has its own chart.</source>
-        <translation type="unfinished" />
+        <translation>%1 se midió en %2 unidades distintas (%3). Los valores nunca se convierten, así que cada unidad tiene su propio gráfico.</translation>
     </message>
     <message>
         <source>%1 values from %2 to %3, %4 → %5.</source>
-        <translation type="unfinished" />
+        <translation>%1 valores del %2 al %3, %4 → %5.</translation>
     </message>
     <message>
         <source>One value, %1 on %2.</source>
-        <translation type="unfinished" />
+        <translation>Un valor, %1 el %2.</translation>
     </message>
     <message>
         <source>All within the normal range %1.</source>
-        <translation type="unfinished" />
+        <translation>Todos dentro del rango normal %1.</translation>
     </message>
     <message>
         <source>%1 outside the normal range %2.</source>
-        <translation type="unfinished" />
+        <translation>%1 fuera del rango normal %2.</translation>
     </message>
     <message>
         <source>Trend chart of %1</source>
-        <translation type="unfinished" />
+        <translation>Gráfico de evolución de %1</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChoice</name>
+    <message>
+        <source>Include lab trend charts</source>
+        <translation>Incluir gráficos de evolución de los análisis</translation>
+    </message>
+    <message>
+        <source>One page per test, after the opinions: its values over time and range</source>
+        <translation>Una página por prueba, después de las opiniones: sus valores a lo largo del tiempo y su rango</translation>
+    </message>
+    <message>
+        <source>Lab tests to chart</source>
+        <translation>Pruebas de laboratorio para el gráfico</translation>
+    </message>
+    <message>
+        <source>1 value</source>
+        <translation>1 valor</translation>
+    </message>
+    <message>
+        <source>%1 values</source>
+        <translation>%1 valores</translation>
     </message>
 </context>
 <context>
@@ -2254,35 +2348,35 @@
     <message>
         <source>no unit</source>
         <extracomment>Markers further than this outside the measured dates are left off the chart. Above this many points, values are not written beside them (the table has them). The value under the mouse (a LabValue), or None when the mouse leaves it. Values above the range (or abnormal): triangles pointing up. Values below the range: triangles pointing down.</extracomment>
-        <translation type="unfinished" />
+        <translation>sin unidad</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished" />
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Normal range %1</source>
-        <translation type="unfinished" />
+        <translation>Rango normal %1</translation>
     </message>
     <message>
         <source>%1 values</source>
-        <translation type="unfinished" />
+        <translation>%1 valores</translation>
     </message>
     <message>
         <source>In range (●)</source>
-        <translation type="unfinished" />
+        <translation>Dentro del rango (●)</translation>
     </message>
     <message>
         <source>Above range (▲)</source>
-        <translation type="unfinished" />
+        <translation>Por encima del rango (▲)</translation>
     </message>
     <message>
         <source>Below range (▼)</source>
-        <translation type="unfinished" />
+        <translation>Por debajo del rango (▼)</translation>
     </message>
     <message>
         <source>Opinion or treatment (dashed)</source>
-        <translation type="unfinished" />
+        <translation>Opinión o tratamiento (línea discontinua)</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from opinion_desktop.domain.comparison import Comparison, ComparisonRow
 from opinion_desktop.domain.opinions import FieldSource
 from opinion_desktop.ui import theme
+from opinion_desktop.ui.translations import label_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -52,6 +53,36 @@ HEADING_TEXT = QColor(theme.HEADING_TEXT)
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ComparisonTableModel", text)
+
+
+def summary_text(comparison: Comparison) -> str:
+    """'4 of 12 items differ: histologic type, clinical stage, HER2, surgery', translated.
+
+    The same words as :attr:`Comparison.summary`, in the person's language.
+    """
+    compared = [r for r in comparison.items if r.stated]
+    differ = [
+        r.label if r.field.startswith("biomarker:") else label_text(r.label).lower()
+        for r in comparison.differing
+    ]
+    if not compared:
+        return _tr("Nothing to compare yet: none of the items is stated.")
+    if not differ:
+        if len(compared) == 1:
+            return _tr("The 1 item stated agrees.")
+        return _tr("All %1 items agree.").replace("%1", str(len(compared)))
+    return (
+        _tr("%1 of %2 items differ: %3")
+        .replace("%1", str(len(differ)))
+        .replace("%2", str(len(compared)))
+        .replace("%3", ", ".join(differ))
+    )
+
+
+def opinion_title_text(title: str) -> str:
+    """'First opinion: Ana Ruiz, MD (2026-02-10)' with the kind of opinion translated."""
+    kind, separator, rest = title.partition(": ")
+    return f"{label_text(kind)}{separator}{rest}" if separator else title
 
 
 def _header_lines(title: str) -> str:
@@ -134,7 +165,9 @@ class ComparisonTableModel(QAbstractTableModel):
                 return _tr("Item")
             if section == MARK_COLUMN:
                 return _tr("Agree?")
-            title = self._comparison.opinion_titles[section - FIRST_OPINION_COLUMN]
+            title = opinion_title_text(
+                self._comparison.opinion_titles[section - FIRST_OPINION_COLUMN]
+            )
             return _header_lines(title) if role == Qt.ItemDataRole.DisplayRole else title
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

@@ -272,7 +272,7 @@ class RecordsTableModel(QAbstractTableModel):
         undated = QCoreApplication.translate("RecordsTableModel", "Unknown")
         return (
             date.isoformat() if date else undated,
-            record.kind.label,
+            QCoreApplication.translate("Labels", record.kind.label),
             record.title or QCoreApplication.translate("RecordsTableModel", "(untitled)"),
             record.institution,
             str(record.page_count),

@@ -34,6 +34,8 @@ from opinion_desktop.ui.models.comparison_table import (
     MARK_COLUMN,
     SOURCE_ROLE,
     ComparisonTableModel,
+    opinion_title_text,
+    summary_text,
 )
 
 #: Tick boxes for the opinions to compare, side by side in rows of this many.
@@ -162,8 +164,10 @@ class ComparisonView(QWidget):
         if [o.id for o in self._opinions] == list(self.choice_boxes):
             for opinion in self._opinions:  # the same opinions: keep the boxes, new titles
                 box = self.choice_boxes[opinion.id]
-                box.setText(opinion.title)
-                box.setAccessibleName(self.tr("Compare %1").replace("%1", opinion.title))
+                box.setText(opinion_title_text(opinion.title))
+                box.setAccessibleName(
+                    self.tr("Compare %1").replace("%1", opinion_title_text(opinion.title))
+                )
                 if wanted is not None:
                     box.blockSignals(True)
                     box.setChecked(opinion.id in wanted)
@@ -178,8 +182,9 @@ class ComparisonView(QWidget):
                 widget.deleteLater()
         self.choice_boxes = {}
         for opinion in self._opinions:
-            box = QCheckBox(opinion.title, self.choices)
-            box.setAccessibleName(self.tr("Compare %1").replace("%1", opinion.title))
+            title = opinion_title_text(opinion.title)
+            box = QCheckBox(title, self.choices)
+            box.setAccessibleName(self.tr("Compare %1").replace("%1", title))
             box.setChecked(
                 opinion.id in wanted if wanted is not None else before.get(opinion.id, True)
             )
@@ -238,7 +243,7 @@ class ComparisonView(QWidget):
             text = self.tr("Tick a second opinion to compare it with.")
         else:
             assert comparison is not None
-            text = self.tr(comparison.summary)
+            text = summary_text(comparison)
         self.summary.setText(text)
         self.choices_label.setVisible(bool(self._opinions))
         self.pdf_button.setEnabled(comparison is not None)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from opinion_desktop.domain.records import RecordFilter, RecordKind
 from opinion_desktop.ui.theme import kind_icon
+from opinion_desktop.ui.translations import label_text
 
 
 def _to_date(value: QDate) -> dt.date:
@@ -46,9 +47,9 @@ class FilterPanel(QWidget):
         kinds_layout.setSpacing(2)
         self.kind_boxes: dict[RecordKind, QCheckBox] = {}
         for kind in RecordKind:
-            box = QCheckBox(kind.label, kinds_box)
+            box = QCheckBox(label_text(kind.label), kinds_box)
             box.setIcon(kind_icon(kind))
-            box.setAccessibleName(self.tr("Show %s records") % kind.label)
+            box.setAccessibleName(self.tr("Show %s records") % label_text(kind.label))
             box.toggled.connect(self._emit)
             kinds_layout.addWidget(box)
             self.kind_boxes[kind] = box

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from opinion_desktop.domain.records import Record, RecordFields, RecordKind
+from opinion_desktop.ui.translations import label_text
 
 
 def _split_tags(text: str) -> tuple[str, ...]:
@@ -43,7 +44,7 @@ class RecordForm(QWidget):
 
         self.kind = QComboBox(self)
         for kind in RecordKind:
-            self.kind.addItem(kind.label, kind)
+            self.kind.addItem(label_text(kind.label), kind)
         self.kind.setAccessibleName(self.tr("Kind of record"))
         self.kind.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon

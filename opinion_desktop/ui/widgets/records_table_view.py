@@ -6,6 +6,7 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from opinion_desktop.ui.models.records_table import Column
+from opinion_desktop.ui.translations import label_text
 from opinion_desktop.ui.widgets.snippet_delegate import SnippetDelegate
 
 
@@ -32,7 +33,8 @@ class RecordsTableView(QTableView):
         metrics = self.fontMetrics()
         header.setMinimumSectionSize(metrics.horizontalAdvance("Pages") + 20)
         header.resizeSection(Column.DATE, metrics.horizontalAdvance("2026-12-31") + 20)
-        header.resizeSection(Column.KIND, metrics.horizontalAdvance("Consult note") + 34)
+        kind = label_text("Consult note")  # a middling label, in the person's language
+        header.resizeSection(Column.KIND, metrics.horizontalAdvance(kind) + 34)
         header.resizeSection(Column.INSTITUTION, metrics.horizontalAdvance("St Mary Hosp") + 16)
         header.resizeSection(Column.PAGES, metrics.horizontalAdvance("Pages") + 20)
         self.setColumnHidden(Column.MATCH, True)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from opinion_desktop.domain.records import Record
 from opinion_desktop.ui.theme import KIND_COLOURS
+from opinion_desktop.ui.translations import label_text
 
 _MARGIN = 16
 _RADIUS = 6
@@ -159,7 +160,8 @@ class TimelineStrip(QWidget):
             if record is not None and record.date_of_service is not None:
                 QToolTip.showText(
                     event.globalPos(),
-                    f"{record.date_of_service.isoformat()} · {record.kind.label}\n{record.title}",
+                    f"{record.date_of_service.isoformat()} · {label_text(record.kind.label)}\n"
+                    f"{record.title}",
                     self,
                 )
             else:
