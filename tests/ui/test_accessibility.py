@@ -263,3 +263,13 @@ def test_every_menu_item_has_a_mnemonic_and_common_ones_a_standard_shortcut(
         assert action.shortcut() == QKeySequence(wanted), action.text()
     assert not demo_window.extras.export_action.shortcut().isEmpty()
     assert not demo_window.import_action.shortcut().isEmpty()
+
+
+def test_the_welcome_page_is_reached_by_tab_and_named(qtbot: QtBot) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.welcome.isVisible()
+    assert len(tab_stops(window.welcome)) >= 3
+    assert problems(window.welcome) == []

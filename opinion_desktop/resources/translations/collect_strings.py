@@ -51,12 +51,24 @@ def strings_in(path: Path) -> list[tuple[str, str]]:
     """(context, text) pairs in one module that lupdate would miss."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     helpers = _helper_contexts(tree)
+    constants = {  # NAME = "text" at the top of the module, passed as _tr(NAME)
+        node.targets[0].id: node.value.value
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        and len(node.targets) == 1
+        and isinstance(node.targets[0], ast.Name)
+        and isinstance(node.value, ast.Constant)
+        and isinstance(node.value.value, str)
+    }
     pairs: list[tuple[str, str]] = []
     for call in ast.walk(tree):
         if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Name):
             continue
         name, args = call.func.id, call.args
-        if name in helpers and args and (text := _constant(args[0])) is not None:
+        if name in helpers and args and isinstance(args[0], ast.Name):
+            if args[0].id in constants:
+                pairs.append((helpers[name], constants[args[0].id]))
+        elif name in helpers and args and (text := _constant(args[0])) is not None:
             pairs.append((helpers[name], text))
         elif name == "counted" and len(args) >= 3:
             context = (_constant(args[3]) if len(args) > 3 else None) or "Wording"

@@ -95,6 +95,42 @@
     </message>
 </context>
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Opinion Desktop</source>
+        <extracomment>The distribution name in pyproject.toml (``[project] name``).</extracomment>
+        <translation>Acerca de Opinion Desktop</translation>
+    </message>
+    <message>
+        <source>Opinion Desktop icon</source>
+        <translation>Icono de Opinion Desktop</translation>
+    </message>
+    <message>
+        <source>Opinion Desktop</source>
+        <translation>Opinion Desktop</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Versión %1</translation>
+    </message>
+    <message>
+        <source>Version not recorded</source>
+        <translation>Versión no registrada</translation>
+    </message>
+    <message>
+        <source>Opinion Desktop keeps every record of a cancer case — pathology reports, lab results, imaging reports, consult notes and letters — in one file on this computer, finds any of them in seconds, puts the first and second opinions side by side and prepares a packet for the specialist giving the second opinion.</source>
+        <translation>Opinion Desktop guarda todos los registros de un caso de cáncer (informes de anatomía patológica, análisis de laboratorio, informes de imagen, notas de consulta y cartas) en un solo archivo en este ordenador, encuentra cualquiera de ellos en segundos, pone la primera y la segunda opinión lado a lado y prepara un paquete para el especialista que da la segunda opinión.</translation>
+    </message>
+    <message>
+        <source>It never connects to the internet: nothing leaves this computer unless you export it.</source>
+        <translation>Nunca se conecta a internet: nada sale de este ordenador a menos que usted lo exporte.</translation>
+    </message>
+    <message>
+        <source>Free software under the MIT licence: you may use, copy and share it.</source>
+        <translation>Software libre con licencia MIT: puede usarlo, copiarlo y compartirlo.</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundTask</name>
     <message>
         <source>Something went wrong while working; your case file is safe.</source>
@@ -654,12 +690,20 @@
         <translation>Abrir un archivo de caso</translation>
     </message>
     <message>
+        <source>Opinion Desktop case (*.opcase)</source>
+        <translation>Caso de Opinion Desktop (*.opcase)</translation>
+    </message>
+    <message>
         <source>Save the new case file as</source>
         <translation>Guardar el nuevo archivo de caso como</translation>
     </message>
     <message>
         <source>Import files</source>
         <translation>Importar archivos</translation>
+    </message>
+    <message>
+        <source>Medical records (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.txt);;All files (*)</source>
+        <translation>Registros médicos (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.txt);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Import a folder</source>
@@ -1254,14 +1298,6 @@
         <source>Please wait: files are still being added.</source>
         <translation>Espere, por favor: todavía se están añadiendo archivos.</translation>
     </message>
-    <message>
-        <source>About Opinion Desktop</source>
-        <translation>Acerca de Opinion Desktop</translation>
-    </message>
-    <message>
-        <source>Opinion Desktop keeps a cancer case's records in one file on this computer and helps prepare a second opinion. It never connects to the internet.</source>
-        <translation>Opinion Desktop guarda los registros de un caso de cáncer en un solo archivo en este ordenador y le ayuda a preparar una segunda opinión. Nunca se conecta a internet.</translation>
-    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -1662,6 +1698,10 @@
     <message>
         <source>The two new passphrases are not the same yet.</source>
         <translation>Las dos frases nuevas todavía no son iguales.</translation>
+    </message>
+    <message>
+        <source>The new passphrases differ</source>
+        <translation>Las frases de acceso nuevas no coinciden</translation>
     </message>
     <message>
         <source>Write the passphrase down and keep it somewhere safe. If it is forgotten, nobody can open this case again: it cannot be recovered.</source>
@@ -2160,9 +2200,9 @@
         <translation>Restaurar una copia de seguridad</translation>
     </message>
     <message>
-        <source>Choose how “%1” should look again. A backup copy is taken each time the case is closed after a change; the newest is at the top.</source>
+        <source>Choose the backup of “%1” to go back to. A backup copy is taken each time the case is closed after a change; the newest is at the top.</source>
         <extracomment>Asks for another backup file; tests replace it to avoid the native dialog.</extracomment>
-        <translation>Elija cómo debe volver a quedar «%1». Se hace una copia de seguridad cada vez que se cierra el caso después de un cambio; la más reciente está arriba.</translation>
+        <translation>Elija la copia de seguridad de «%1» a la que quiere volver. Se hace una copia cada vez que se cierra el caso después de un cambio; la más reciente está arriba.</translation>
     </message>
     <message>
         <source>No backup of “%1” has been kept yet. One is taken each time the case is closed after a change. You can also choose a backup copy you made yourself.</source>
