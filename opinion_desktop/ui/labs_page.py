@@ -134,6 +134,12 @@ class LabsPage(QWidget):
         table.setObjectName("labValuesTable")
         table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move inside it
         table.setAccessibleName(self.tr("Lab values"))
+        table.setAccessibleDescription(
+            self.tr(
+                "Values outside the normal range are marked ▲ high or ▼ low. "
+                "Press Enter on a value to open the record it came from."
+            )
+        )
         table.setModel(self.proxy)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -273,3 +273,13 @@ def test_the_welcome_page_is_reached_by_tab_and_named(qtbot: QtBot) -> None:
     assert window.welcome.isVisible()
     assert len(tab_stops(window.welcome)) >= 3
     assert problems(window.welcome) == []
+
+
+def test_the_views_that_mark_things_say_how_in_their_description(
+    demo_window: MainWindow,
+) -> None:
+    comparison = demo_window.extras.opinions.comparison.table
+    assert "≠ differs" in comparison.accessibleDescription()
+    labs = demo_window.extras.labs.table
+    assert "▲ high" in labs.accessibleDescription()
+    assert "▼ low" in labs.accessibleDescription()

@@ -340,6 +340,10 @@
         <translation>Opiniones lado a lado</translation>
     </message>
     <message>
+        <source>One item per row, one opinion per column. Rows marked “≠ differs” are items the opinions do not agree on. Press Enter on a value to open its record.</source>
+        <translation>Un aspecto por fila y una opinión por columna. Las filas marcadas con «≠ difiere» son aspectos en los que las opiniones no coinciden. Pulse Intro sobre un valor para abrir su registro.</translation>
+    </message>
+    <message>
         <source>&amp;Open the source record</source>
         <translation>&amp;Abrir el registro de origen</translation>
     </message>
@@ -1134,6 +1138,10 @@
     <message>
         <source>Lab values</source>
         <translation>Valores de laboratorio</translation>
+    </message>
+    <message>
+        <source>Values outside the normal range are marked ▲ high or ▼ low. Press Enter on a value to open the record it came from.</source>
+        <translation>Los valores fuera del rango normal están marcados con ▲ alto o ▼ bajo. Pulse Intro sobre un valor para abrir el registro del que procede.</translation>
     </message>
     <message>
         <source>Open a case to see its lab results.</source>

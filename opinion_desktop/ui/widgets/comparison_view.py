@@ -106,6 +106,12 @@ class ComparisonView(QWidget):
         self.table.setObjectName("comparisonTable")
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move inside it
         self.table.setAccessibleName(self.tr("Opinions side by side"))
+        self.table.setAccessibleDescription(
+            self.tr(
+                "One item per row, one opinion per column. Rows marked “≠ differs” are items "
+                "the opinions do not agree on. Press Enter on a value to open its record."
+            )
+        )
         self.table.setModel(self.model)
         self.table.setWordWrap(True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
