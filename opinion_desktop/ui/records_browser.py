@@ -16,7 +16,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QKeyEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QComboBox,
     QLabel,
     QLineEdit,
     QScrollArea,
@@ -114,11 +113,6 @@ class RecordsBrowser(QWidget):
         self.subheading = ElidedLabel("", self)
         self.subheading.setObjectName("recordSubheading")
         self.viewer = DocumentViewer(self)
-        # A long file name must not widen the document pane (and the window) past a small screen;
-        # the list shows the names whole when opened.
-        combo = self.viewer.document_combo
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(16)
         self.form = RecordForm(self)
         self.form.edited.connect(self._push_edit)
         form_scroll = QScrollArea(self)
