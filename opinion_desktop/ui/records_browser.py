@@ -272,6 +272,7 @@ class RecordsBrowser(QWidget):
             self.viewer.set_highlight(highlight_text(query))
             self.proxy.set_search_hits(h.record_id for h in hits)
             self.table.show_match_column(True)
+            self._fit_columns()
         self._update_result_label()
 
     def _snippet_loader(self, query: str) -> SnippetLoader:
@@ -403,6 +404,8 @@ class RecordsBrowser(QWidget):
         table = self.table
         header = table.horizontalHeader()
         room = table.viewport().width() - header.sectionSize(Column.DATE)
+        if self.proxy.searching:
+            room -= header.sectionSize(Column.MATCH)  # where each record matched
         title = table.fontMetrics().averageCharWidth() * TITLE_MIN_CHARS
         shown: list[Column] = []
         optional = (
