@@ -72,3 +72,20 @@ def test_the_sidebar_is_as_wide_as_its_longest_title(open_window: MainWindow) ->
         for i in range(sidebar.count())
     )
     assert longest < sidebar.width() <= longest + 48
+
+
+def test_while_searching_the_table_does_not_scroll_sideways(
+    open_window: MainWindow, qtbot: QtBot
+) -> None:
+    wait_for_first_sizes(open_window, qtbot)
+    browser = open_window.browser
+    browser.search_box.setText("HER2")
+    browser.run_search()
+    assert browser.proxy.rowCount() >= 1
+    assert not browser.table.isColumnHidden(Column.MATCH)
+    qtbot.waitUntil(lambda: not browser.table.horizontalScrollBar().isVisible())
+    assert title_width(open_window) >= 10 * browser.table.fontMetrics().averageCharWidth()
+    browser.search_box.clear()
+    browser.run_search()
+    assert browser.table.isColumnHidden(Column.MATCH)
+    assert not browser.table.horizontalScrollBar().isVisible()
