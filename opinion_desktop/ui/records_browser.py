@@ -30,11 +30,11 @@ from opinion_desktop.storage.casefile import CaseFile
 from opinion_desktop.ui.messages import show_error
 from opinion_desktop.ui.models.records_table import (
     RECORD_ROLE,
-    Column,
     RecordsFilterProxy,
     RecordsTableModel,
     SnippetLoader,
 )
+from opinion_desktop.ui.records_sizes import FILTERS_MIN_WIDTH, TitleRoom, first_run_widths
 from opinion_desktop.ui.translations import label_text
 from opinion_desktop.ui.undo_commands import EditRecordCommand
 from opinion_desktop.ui.widgets.document_viewer import DocumentViewer
@@ -45,12 +45,6 @@ from opinion_desktop.ui.widgets.records_table_view import RecordsTableView
 from opinion_desktop.ui.widgets.timeline import TimelineStrip
 
 SEARCH_DELAY_MS = 250
-#: The narrowest the filter panel gets (it scrolls sideways below its natural width).
-FILTERS_MIN_WIDTH = 150
-#: The title column keeps at least this many average characters before institution makes way.
-TITLE_MIN_CHARS = 20
-#: What the table gets before the filters and the document pane widen on a first run.
-TABLE_WANTED_WIDTH = 300
 
 
 class RecordsBrowser(QWidget):
@@ -64,7 +58,7 @@ class RecordsBrowser(QWidget):
         self.setObjectName("recordsBrowser")
         self._case: CaseFile | None = None
         self._undo_stack = undo_stack
-        self._column_widths: dict[Column, int] = {}
+        self._title_room = TitleRoom()
 
         self.filters = FilterPanel(self)
         self.filters.filter_changed.connect(self._filter_changed)
@@ -376,55 +370,23 @@ class RecordsBrowser(QWidget):
             QTimer.singleShot(0, self._initial_sizes)
 
     def _initial_sizes(self) -> None:
-        """First run: the filters at their natural width when there is room for them, the
-        document pane as wide as its form (never narrower than its page buttons), the table the
-        rest; on a small screen the filters scroll so the table and the document both show."""
-        width = self.splitter.width() - 2 * self.splitter.handleWidth()
-        detail_min = self.detail_splitter.minimumSizeHint().width()
+        """First run: see :func:`first_run_widths`; the form below the document whole."""
         natural = self.filters.minimumSizeHint().width()
         if self.filters.sizeHint().height() > self.splitter.height():
             natural += self.filters_scroll.verticalScrollBar().sizeHint().width()
-        if width - natural - detail_min >= TABLE_WANTED_WIDTH:
-            filters = natural
-        elif width - FILTERS_MIN_WIDTH - detail_min >= TABLE_WANTED_WIDTH:
-            filters = width - detail_min - TABLE_WANTED_WIDTH
-        else:  # a small screen: the table first; the filters wait behind the splitter handle
-            filters = 0
-        rest = width - filters
-        wanted = self.form.minimumSizeHint().width() + 12
-        detail = max(detail_min, min(wanted, rest - TABLE_WANTED_WIDTH))
-        self.splitter.setSizes([filters, rest - detail, detail])
+        widths = first_run_widths(
+            self.splitter.width() - 2 * self.splitter.handleWidth(),
+            natural,
+            self.detail_splitter.minimumSizeHint().width(),
+            self.form.minimumSizeHint().width() + 12,
+        )
+        self.splitter.setSizes(list(widths))
         height = self.detail_splitter.height()
         form = self.form.sizeHint().height() + 8
         self.detail_splitter.setSizes([height - form, form])
 
     def _fit_columns(self) -> None:
-        """Give the titles room: in a narrow table the institution, then the page count, then
-        the kind make way (all show above the document too); searching hides the first two."""
-        table = self.table
-        header = table.horizontalHeader()
-        room = table.viewport().width() - header.sectionSize(Column.DATE)
-        if self.proxy.searching:
-            room -= header.sectionSize(Column.MATCH)  # where each record matched
-        title = table.fontMetrics().averageCharWidth() * TITLE_MIN_CHARS
-        shown: list[Column] = []
-        optional = (
-            [Column.KIND]
-            if self.proxy.searching
-            else [Column.KIND, Column.PAGES, Column.INSTITUTION]
-        )
-        widths = self._column_widths  # a hidden column's section is 0 wide: use its last width
-        for column in (Column.KIND, Column.PAGES, Column.INSTITUTION):
-            if not table.isColumnHidden(column):
-                widths[column] = header.sectionSize(column)
-        for column in optional:
-            width = widths.get(column, header.defaultSectionSize())
-            if room - width < title:
-                break
-            room -= width
-            shown.append(column)
-        for column in optional:
-            table.setColumnHidden(column, column not in shown)
+        self._title_room.fit(self.table, self.proxy.searching)
 
 
 def highlight_text(query: str) -> str:
