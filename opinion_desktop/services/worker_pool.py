@@ -36,9 +36,9 @@ log = logging.getLogger(__name__)
 P = TypeVar("P")
 R = TypeVar("R")
 
-#: Modules the fork server loads once, so each new child starts in milliseconds. Not the
-#: portal's ``dispatch`` (it imports the storage layer and SQLAlchemy, which would about double
-#: the fork server's start, paid by every import): its readers only.
+#: Modules the fork server loads once, so each new child starts in milliseconds. None of them
+#: may import the storage layer: SQLAlchemy would about double the fork server's start, paid by
+#: every import (tests/services/test_readers.py checks).
 _PRELOAD = [
     "opinion_desktop.services.readers",
     "opinion_desktop.services.pdf_text",
@@ -47,6 +47,7 @@ _PRELOAD = [
     "opinion_desktop.services.portal.ccda",
     "opinion_desktop.services.portal.csv_labs",
     "opinion_desktop.services.portal.fhir",
+    "opinion_desktop.services.portal.dispatch",
     "pypdf.filters",
     "pypdfium2",
     "opinion_desktop.services.guessing",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import subprocess
+import sys
 from pathlib import Path
 
 from opinion_desktop.domain.records import PageText, RecordKind
@@ -45,3 +47,16 @@ def test_pages_recognised_later_get_new_guesses(tmp_path: Path) -> None:
     fields = guesses_for(recognised, "report.pdf", None)
     assert fields.kind is RecordKind.MEDICATIONS
     assert fields.notes == "Text recognised with OCR."
+
+
+def test_the_modules_a_worker_loads_leave_the_database_layer_out() -> None:
+    """Each import starts a fork server preloading these; SQLAlchemy would double its start."""
+    from opinion_desktop.services import worker_pool
+
+    script = (
+        "import importlib, sys\n"
+        f"for name in {worker_pool._PRELOAD!r}: importlib.import_module(name)\n"
+        "print('sqlalchemy' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

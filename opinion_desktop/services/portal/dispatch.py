@@ -13,6 +13,7 @@ import dataclasses
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from opinion_desktop.domain.errors import ImportRefusedError, OpinionDesktopError
 from opinion_desktop.domain.imports import ImportOutcome, ImportStatus
@@ -22,7 +23,9 @@ from opinion_desktop.services.file_types import HEAD_SIZE, FileType
 from opinion_desktop.services.portal.ccda import read_ccda
 from opinion_desktop.services.portal.csv_labs import looks_like_lab_csv, read_lab_csv
 from opinion_desktop.services.portal.fhir import read_fhir
-from opinion_desktop.storage.casefile import CaseFile
+
+if TYPE_CHECKING:  # storing needs a case; reading (in the import workers) must not load SQLAlchemy
+    from opinion_desktop.storage.casefile import CaseFile
 
 log = logging.getLogger(__name__)
 
