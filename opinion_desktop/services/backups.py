@@ -3,8 +3,10 @@
 A backup is a whole case file (``maria-20261125-081500.opcase``) that the program can open. It is
 written under a temporary name and renamed when complete, so a power cut never leaves half a
 backup where a whole one is expected. The window takes one when a case is closed (into a folder of
-its own for that case) and keeps the newest few; restoring one first checks it, then keeps a copy
-of the current file beside it, so restoring can never lose anything either.
+its own for that case, :func:`automatic_backup_folder`) and keeps the newest few; restoring one
+first checks it, then keeps a copy of the current file beside it, so restoring can never lose
+anything either. The window and the command line find those folders with the same function, so a
+passphrase set from either one protects the backups too (:func:`backup_copies`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import platformdirs
+
 from opinion_desktop.domain.errors import CaseFileError, CaseFileLockedError, NotACaseFileError
 from opinion_desktop.services.progress import CancelToken, ProgressCallback
 from opinion_desktop.storage import encryption
@@ -30,6 +34,24 @@ from opinion_desktop.storage.lock import acquire_case_lock, held_by_this_process
 #: How many automatic backups of one case are kept (the newest).
 KEEP = 5
 _STAMP = "%Y%m%d-%H%M%S"
+#: The program's folder name under the person's data folder (platformdirs).
+DATA_FOLDER_NAME = "opinion-desktop"
+
+
+def user_data_folder() -> Path:
+    """The program's own data folder, where the automatic backups live
+    (``~/.local/share/opinion-desktop`` on Linux, or under ``$XDG_DATA_HOME``)."""
+    return platformdirs.user_data_path(DATA_FOLDER_NAME, appauthor=False)
+
+
+def automatic_backup_folder(case_path: Path, data_dir: Path | None = None) -> Path:
+    """Where the automatic backups of one case file live: one folder per case file path
+    (its name and a short digest of the full path) under ``data_dir/backups``
+    (``data_dir``: :func:`user_data_folder` when not given)."""
+    case_path = Path(case_path)
+    digest = hashlib.sha256(str(case_path.resolve()).encode()).hexdigest()[:8]
+    root = (user_data_folder() if data_dir is None else Path(data_dir)) / "backups"
+    return root / f"{case_path.stem}-{digest}"
 
 
 @dataclass(frozen=True)
@@ -311,3 +333,10 @@ def _keep_current(case_path: Path) -> Path | None:
         case_path.with_name(f"{case_path.name}-shm").unlink()
     _fsync_folder(case_path.parent)
     return kept
+
+
+def backup_copies(case_path: Path, data_dir: Path | None = None) -> list[Path]:
+    """Every backup copy of ``case_path`` the program keeps: the automatic ones (in
+    :func:`automatic_backup_folder`) and those kept beside it before a restore."""
+    automatic = list_backups(automatic_backup_folder(case_path, data_dir), case_path)
+    return [info.path for info in automatic + kept_copies(case_path)]

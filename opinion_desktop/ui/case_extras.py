@@ -7,16 +7,15 @@ through the window's extension points and wires their signals to each other.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import platformdirs
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from opinion_desktop.services.backups import automatic_backup_folder
 from opinion_desktop.ui.backup_flow import BackupController
 from opinion_desktop.ui.history_page import HistoryPage
 from opinion_desktop.ui.labs_page import LabsPage
@@ -31,10 +30,9 @@ if TYPE_CHECKING:
 
 
 def backup_folder(case_path: Path) -> Path:
-    """Where the automatic backups of one case file live (one folder per case file path)."""
-    digest = hashlib.sha256(str(case_path.resolve()).encode()).hexdigest()[:8]
-    root = platformdirs.user_data_path("opinion-desktop", appauthor=False) / "backups"
-    return root / f"{case_path.stem}-{digest}"
+    """Where the automatic backups of one case file live: the folder the command line uses
+    too (:func:`opinion_desktop.services.backups.automatic_backup_folder`)."""
+    return automatic_backup_folder(case_path)
 
 
 class CaseExtras(QObject):

@@ -9,6 +9,12 @@ import pytest
 
 from opinion_desktop.app import main
 from opinion_desktop.cli import passphrase as asking
+from opinion_desktop.services.backups import (
+    automatic_backup,
+    automatic_backup_folder,
+    backup_copies,
+    restore_backup,
+)
 from opinion_desktop.storage.casefile import open_case_file
 from opinion_desktop.storage.encryption import is_encrypted
 
@@ -110,6 +116,37 @@ def test_set_change_and_remove_with_the_environment(
     assert not is_encrypted(case_path)
     monkeypatch.delenv(ENV)
     assert run(capsys, "check", case_path)[0] == 0
+
+
+def test_the_backups_the_window_keeps_get_the_same_protection(
+    capsys: pytest.CaptureFixture[str], case_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert _new(capsys, case_path)[0] == 0
+    with open_case_file(case_path) as case:  # as the window does when it closes the case
+        backup = automatic_backup(case, automatic_backup_folder(case_path))
+    kept = restore_backup(backup, case_path)  # and a copy kept before a restore
+    assert kept is not None and not is_encrypted(backup) and not is_encrypted(kept)
+
+    monkeypatch.setenv(NEW_ENV, "first secret")
+    code, out, err = run(capsys, "passphrase", case_path, "set")
+    assert (code, err) == (0, "")
+    assert out.endswith("The same was done to 2 backup copies of maria.opcase.\n")
+    assert sorted(backup_copies(case_path)) == sorted([backup, kept])
+    for copy in (backup, kept):
+        assert is_encrypted(copy)
+        with open_case_file(copy, passphrase="first secret") as opened:
+            assert opened.patient.get().name == "Maria Example"
+
+    monkeypatch.setenv(ENV, "first secret")
+    monkeypatch.setenv(NEW_ENV, "second secret")
+    assert run(capsys, "passphrase", case_path, "change")[0] == 0
+    with open_case_file(backup, passphrase="second secret") as opened:
+        assert opened.patient.get().name == "Maria Example"
+
+    monkeypatch.setenv(ENV, "second secret")
+    code, out, _ = run(capsys, "passphrase", case_path, "remove")
+    assert code == 0 and "2 backup copies" in out
+    assert not is_encrypted(backup) and not is_encrypted(kept)
 
 
 def test_the_terminal_prompt_asks_again_after_a_wrong_passphrase(

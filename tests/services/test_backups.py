@@ -11,9 +11,12 @@ from opinion_desktop.domain.errors import CaseFileError, NotACaseFileError
 from opinion_desktop.domain.records import NewDocument, PageText, RecordFields, RecordKind
 from opinion_desktop.services.backups import (
     automatic_backup,
+    automatic_backup_folder,
     backup_case,
+    backup_copies,
     list_backups,
     restore_backup,
+    user_data_folder,
 )
 from opinion_desktop.storage.casefile import CaseFile, open_case_file
 
@@ -195,3 +198,33 @@ def test_restoring_over_a_case_open_here_is_refused(
     with pytest.raises(CaseFileError, match="close it before restoring"):
         restore_backup(backup, case_path)
     assert [r.title for r in case.records.all()] == ["Biopsy"]
+
+
+def test_each_case_file_has_its_own_backup_folder_in_the_data_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert user_data_folder() == tmp_path / "data" / "opinion-desktop"
+    maria = tmp_path / "a" / "maria.opcase"
+    folder = automatic_backup_folder(maria)
+    assert folder.parent == tmp_path / "data" / "opinion-desktop" / "backups"
+    assert folder.name.startswith("maria-")
+    # the same file however it is named; another file of the same name elsewhere: another
+    assert automatic_backup_folder(tmp_path / "a" / ".." / "a" / "maria.opcase") == folder
+    assert automatic_backup_folder(tmp_path / "b" / "maria.opcase") != folder
+    assert automatic_backup_folder(maria, tmp_path / "other") == (
+        tmp_path / "other" / "backups" / folder.name
+    )
+
+
+def test_backup_copies_are_the_automatic_ones_and_those_kept_before_a_restore(
+    case: CaseFile, case_path: Path, tmp_path: Path
+) -> None:
+    _add(case, "Biopsy")
+    data = tmp_path / "data"
+    first = automatic_backup(case, automatic_backup_folder(case_path, data))
+    case.close()
+    kept = restore_backup(first, case_path)
+    assert kept is not None
+    assert sorted(backup_copies(case_path, data)) == sorted([first, kept])
+    assert backup_copies(tmp_path / "other.opcase", data) == []
