@@ -33,7 +33,7 @@ from opinion_desktop.ui.case_security import CaseSecurity
 from opinion_desktop.ui.file_dialogs import FileChooser
 from opinion_desktop.ui.import_flow import ImportController
 from opinion_desktop.ui.messages import show_error
-from opinion_desktop.ui.new_case_dialog import ask_patient
+from opinion_desktop.ui.new_case_dialog import ask_new_case
 from opinion_desktop.ui.records_browser import RecordsBrowser
 from opinion_desktop.ui.theme import STYLE_SHEET
 from opinion_desktop.ui.welcome import WelcomePage
@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(STYLE_SHEET)
         self.case: CaseFile | None = None
         self.chooser = FileChooser(self)
-        self.ask_patient = ask_patient  # tests answer without a modal dialog
+        self.ask_new_case = ask_new_case  # tests answer without a modal dialog
         self.undo_stack = QUndoStack(self)
         self.imports = ImportController(self)
         self.imports.finished.connect(self._import_finished)
@@ -287,14 +287,14 @@ class MainWindow(QMainWindow):
 
     # ----------------------------------------------------------------- commands
     def new_case(self) -> None:
-        patient = self.ask_patient(self)
-        if patient is None:
+        answer = self.ask_new_case(self)
+        if answer is None:
             return
-        path = self.chooser.case_to_create(patient.name + ".opcase")
+        path = self.chooser.case_to_create(answer.patient.name + ".opcase")
         if path is None:
             return
         try:
-            case = create_case_file(path, patient)
+            case = create_case_file(path, answer.patient, passphrase=answer.passphrase)
         except OpinionDesktopError as error:
             show_error(self, error, self.tr("The case could not be created"))
             return

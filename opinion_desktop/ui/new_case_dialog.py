@@ -1,8 +1,15 @@
-"""Asking who a new case is about: the patient's name and date of birth."""
+"""Asking who a new case is about (the patient's name and date of birth), and whether the case
+should open only with a passphrase from the start.
+
+The passphrase is optional and off by default. Ticking "Protect this case with a passphrase"
+shows two hidden fields; OK stays off until they are the same and usable (the same rule as
+:func:`opinion_desktop.storage.encryption.check_passphrase`).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -16,7 +23,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from opinion_desktop.domain.errors import OpinionDesktopError
 from opinion_desktop.domain.patient import Patient
+from opinion_desktop.storage.encryption import check_passphrase
+
+
+@dataclass(frozen=True)
+class NewCase:
+    """What the New case dialog was told: who, and the passphrase (None: no passphrase)."""
+
+    patient: Patient
+    passphrase: str | None = None
+
+
+def usable_passphrase(text: str) -> bool:
+    """Whether ``text`` can lock a case (not empty; the storage layer's rule)."""
+    try:
+        check_passphrase(text)
+    except OpinionDesktopError:
+        return False
+    return True
 
 
 class NewCaseDialog(QDialog):
@@ -34,6 +60,23 @@ class NewCaseDialog(QDialog):
         self.birth_unknown = QCheckBox(self.tr("Leave out the date of birth"), self)
         self.birth_unknown.setAccessibleName(self.tr("Leave out the date of birth"))
         self.birth_unknown.toggled.connect(lambda off: self.birth.setEnabled(not off))
+
+        self.protect = QCheckBox(self.tr("Pro&tect this case with a passphrase"), self)
+        self.protect.setAccessibleName(self.tr("Protect this case with a passphrase"))
+        self.protect_note = QLabel(
+            self.tr(
+                "Only someone who knows the passphrase can open the case. "
+                "A forgotten passphrase cannot be recovered."
+            ),
+            self,
+        )
+        self.protect_note.setWordWrap(True)
+        self.passphrase = self._hidden_field(self.tr("Passphrase"))
+        self.again = self._hidden_field(self.tr("Passphrase again"))
+        self.mismatch = QLabel(self.tr("The two passphrases are not the same yet."), self)
+        self.mismatch.setWordWrap(True)
+        self.mismatch.setAccessibleName(self.tr("The passphrases differ"))
+
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -43,18 +86,49 @@ class NewCaseDialog(QDialog):
         cancel.setAccessibleName(self.tr("Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.name.textChanged.connect(self._update_ok)
-        form = QFormLayout(self)
+        for field in (self.name, self.passphrase, self.again):
+            field.textChanged.connect(self._update_ok)
+        self.protect.toggled.connect(self._show_passphrase_fields)
+
+        self.form = form = QFormLayout(self)
         form.addRow(intro)
         form.addRow(self.tr("Patient &name"), self.name)
         form.addRow(self.tr("Date of &birth"), self.birth)
         form.addRow("", self.birth_unknown)
+        form.addRow(self.protect)
+        form.addRow(self.protect_note)
+        form.addRow(self.tr("&Passphrase"), self.passphrase)
+        form.addRow(self.tr("Type it &again"), self.again)
+        form.addRow(self.mismatch)
         form.addRow(self.buttons)
+        self._show_passphrase_fields(False)
+
+    def _hidden_field(self, name: str) -> QLineEdit:
+        field = QLineEdit(self)
+        field.setEchoMode(QLineEdit.EchoMode.Password)
+        field.setAccessibleName(name)
+        return field
+
+    def _show_passphrase_fields(self, shown: bool) -> None:
+        for field in (self.passphrase, self.again):
+            self.form.setRowVisible(field, shown)
+        if shown:
+            self.passphrase.setFocus()
         self._update_ok()
 
+    def _passphrases_differ(self) -> bool:
+        again = self.again.text()
+        return bool(again) and again != self.passphrase.text()
+
     def _update_ok(self) -> None:
+        protect = self.protect.isChecked()
+        self.form.setRowVisible(self.mismatch, protect and self._passphrases_differ())
+        usable = not protect or (
+            usable_passphrase(self.passphrase.text())
+            and self.again.text() == self.passphrase.text()
+        )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(bool(self.name.text().strip()))
+        ok.setEnabled(bool(self.name.text().strip()) and usable)
 
     def patient(self) -> Patient:
         birth: dt.date | None = None
@@ -63,10 +137,17 @@ class NewCaseDialog(QDialog):
             birth = dt.date(q.year(), q.month(), q.day())
         return Patient(name=" ".join(self.name.text().split()), date_of_birth=birth)
 
+    def chosen_passphrase(self) -> str | None:
+        """The passphrase typed (twice) when the box is ticked; None for an unprotected case."""
+        return self.passphrase.text() if self.protect.isChecked() else None
 
-def ask_patient(parent: QWidget | None) -> Patient | None:
-    """Ask who a new case is about; ``None`` when the person cancels."""
+    def new_case(self) -> NewCase:
+        return NewCase(self.patient(), self.chosen_passphrase())
+
+
+def ask_new_case(parent: QWidget | None) -> NewCase | None:
+    """Ask who a new case is about and whether to protect it; ``None`` when cancelled."""
     dialog = NewCaseDialog(parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    return dialog.patient()
+    return dialog.new_case()

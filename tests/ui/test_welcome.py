@@ -13,7 +13,7 @@ from opinion_desktop.domain.patient import Patient
 from opinion_desktop.storage.casefile import CaseFile
 from opinion_desktop.ui import settings as saved
 from opinion_desktop.ui.main_window import MainWindow
-from opinion_desktop.ui.new_case_dialog import NewCaseDialog
+from opinion_desktop.ui.new_case_dialog import NewCase, NewCaseDialog
 
 
 def test_the_welcome_page_opens_a_recent_case(
@@ -67,7 +67,7 @@ def test_a_new_case_is_created_for_the_patient_named(
     window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
     target = tmp_path / "Ann Other.opcase"
-    window.ask_patient = lambda parent: Patient(name="Ann Other")
+    window.ask_new_case = lambda parent: NewCase(Patient(name="Ann Other"))
     window.chooser.case_to_create = lambda suggested: target  # type: ignore[method-assign]
     qtbot.mouseClick(window.welcome.new_button, Qt.MouseButton.LeftButton)
     assert window.case is not None and window.case.path == target
@@ -82,7 +82,7 @@ def test_a_new_case_never_overwrites_a_file(
 ) -> None:
     target = tmp_path / "taken.opcase"
     target.write_bytes(b"precious")
-    window.ask_patient = lambda parent: Patient(name="Ann Other")
+    window.ask_new_case = lambda parent: NewCase(Patient(name="Ann Other"))
     window.chooser.case_to_create = lambda suggested: target  # type: ignore[method-assign]
     window.new_case()
     assert window.case is None
