@@ -1,11 +1,15 @@
 """Screenshots for the README: ``python -m opinion_desktop.ui.screenshots OUTDIR``.
 
 Builds the demo case in a temporary folder, shows the main window at 1280×800 offscreen with a
-record selected, and saves ``OUTDIR/main-window.png``. Settings go to the temporary folder too.
+record selected, and saves ``OUTDIR/main-window.png``. Settings go to the temporary folder too,
+and so does everything the program keeps in the person's own folders (the automatic backup taken
+when a case closes, logs): :func:`private_user_folders` points them at a throw-away folder for
+the whole run, so taking screenshots never writes into the real user data folder.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import io
@@ -13,7 +17,7 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -161,6 +165,30 @@ def private_settings(folder: Path) -> None:
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
 
 
+#: The folders the program (Qt's QStandardPaths, platformdirs) keeps its data and settings in.
+USER_FOLDER_VARIABLES = ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")
+
+
+@contextlib.contextmanager
+def private_user_folders(folder: Path) -> Iterator[Path]:
+    """Point the person's data, settings, cache and state folders at ``folder`` while inside.
+
+    Set before the QApplication is made and read afresh each time by Qt and platformdirs, so
+    the automatic backup kept when a screenshot closes its case lands in ``folder`` too.
+    """
+    saved = {name: os.environ.get(name) for name in USER_FOLDER_VARIABLES}
+    for name in USER_FOLDER_VARIABLES:
+        os.environ[name] = str(folder / name.lower())
+    try:
+        yield folder
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
 def _settle(app: QApplication, seconds: float = 1.5) -> None:
     """Let layouts finish and QtPdf render its pages (it renders on a thread)."""
     deadline = time.monotonic() + seconds
@@ -237,9 +265,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from opinion_desktop.ui.screenshot_scan import save_recognised_text_screenshot
 
     out = Path(args[0])
-    shots = [*take(out), save_comparison_screenshot(out), save_labs_screenshot(out)]
-    shots += save_export_screenshots(out)
-    shots.append(save_recognised_text_screenshot(out))
+    with (
+        tempfile.TemporaryDirectory(prefix="opinion-desktop-screenshots-") as temp,
+        private_user_folders(Path(temp)),
+    ):
+        shots = [*take(out), save_comparison_screenshot(out), save_labs_screenshot(out)]
+        shots += save_export_screenshots(out)
+        shots.append(save_recognised_text_screenshot(out))
     for path in shots:
         print(path)
     return 0
