@@ -82,12 +82,16 @@ class RecordRepository:
         self._sessions = sessions
 
     # ----------------------------------------------------------------- reading
-    def _load(self, session: Session, ids: list[int] | None = None) -> list[Record]:
+    def _load(
+        self, session: Session, ids: list[int] | None = None, limit: int | None = None
+    ) -> list[Record]:
         stmt = select(RecordRow).options(
             selectinload(RecordRow.documents), selectinload(RecordRow.tags)
         )
         if ids is not None:
             stmt = stmt.where(RecordRow.id.in_(ids))
+        if limit is not None:  # oldest first, undated last: the order of :meth:`all`
+            stmt = stmt.order_by(RecordRow.date_of_service.is_(None)).limit(limit)
         rows = list(session.scalars(stmt.order_by(RecordRow.date_of_service, RecordRow.id)))
         shas = {d.blob_sha256 for r in rows for d in r.documents}
         sizes: dict[str, int] = {
@@ -113,9 +117,27 @@ class RecordRepository:
             records = [r for r in records if record_filter.matches(r)]
         return sorted(records, key=lambda r: (r.date_of_service is None, r.date_of_service, r.id))
 
+    def first(self, limit: int) -> list[Record]:
+        """The first ``limit`` records of :meth:`all` (a screenful, without reading the rest)."""
+        with self._sessions() as session:
+            return self._load(session, limit=max(0, limit))
+
     def count(self) -> int:
         with self._sessions() as session:
             return session.scalar(select(func.count(RecordRow.id))) or 0
+
+    def page_total(self) -> int:
+        """The pages of every record's documents together."""
+        with self._sessions() as session:
+            return session.scalar(select(func.sum(DocumentRow.page_count))) or 0
+
+    def date_range(self) -> tuple[dt.date | None, dt.date | None]:
+        """The first and last dates of service in the case (``None`` when nothing is dated)."""
+        with self._sessions() as session:
+            first, last = session.execute(
+                select(func.min(RecordRow.date_of_service), func.max(RecordRow.date_of_service))
+            ).one()
+        return first, last
 
     def find_by_sha256(self, sha256: str) -> int | None:
         """The record holding a document with these bytes, if any."""

@@ -85,7 +85,12 @@ class RecordsBrowser(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = RecordsTableView(self.proxy, self)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.table.viewport().installEventFilter(self)  # a narrow table: room for the titles
+        self.table.viewport().installEventFilter(self)  # room for the titles; first paint
+        # A case opens with its first screen of records; the rest are read once that is painted.
+        self._rest_timer = QTimer(self)
+        self._rest_timer.setSingleShot(True)
+        self._rest_timer.setInterval(0)
+        self._rest_timer.timeout.connect(self.model.load_rest)
         self.timeline = TimelineStrip(self)
         # A filter change removes rows in many ranges: redraw the timeline once afterwards.
         self._timeline_timer = QTimer(self)
@@ -175,15 +180,35 @@ class RecordsBrowser(QWidget):
         self.reload()
 
     def reload(self, select_id: int | None = None) -> None:
-        """Read the records again (one query) and keep or change the selection."""
+        """Read the records again and keep or change the selection.
+
+        Unsorted, unfiltered and not searching (as a case opens), only the first screen of
+        records is read at once, the rest as soon as the table has painted it (or earlier, when
+        something needs them); the counts, the filters' choices and the timeline do not wait.
+        """
         current = self.current_record()
         keep = select_id if select_id is not None else (current.id if current else None)
-        records = self._case.records.all() if self._case else []
-        self.model.set_records(records)
+        case = self._case
+        first_only = (
+            self.model.sorted_oldest_first
+            and not self.proxy.searching
+            and self.proxy.record_filter == RecordFilter()
+        )
+        if case is None:
+            self.model.set_records([])
+        elif first_only:
+            records = case.records.first(self.model.FIRST_SCREEN)
+            more = len(records) == self.model.FIRST_SCREEN
+            self.model.set_records(records, case.records.all if more else None)
+        else:
+            self.model.set_records(case.records.all())
         self._refresh_choices()
         if self.proxy.searching:
             self.run_search()
-        self.counts_changed.emit(len(records), self.model.total_pages())
+        if case is not None and not self.model.complete:
+            self.counts_changed.emit(case.records.count(), case.records.page_total())
+        else:
+            self.counts_changed.emit(len(self.model.records()), self.model.total_pages())
         if keep is not None:
             self.select_record(keep)
         elif self.proxy.rowCount() and select_id is None:
@@ -192,13 +217,13 @@ class RecordsBrowser(QWidget):
             self._show_record(None)
 
     def _refresh_choices(self) -> None:
-        records = self.model.records()
-        institutions = sorted({r.institution for r in records if r.institution}, key=str.lower)
-        tags = sorted({t for r in records for t in r.fields.tags}, key=str.lower)
-        self.filters.set_choices(institutions, tags)
+        """The case's institutions, tags and dates for the filters (from the case: the model
+        may hold only the first screen of records)."""
+        records = self._case.records if self._case else None
+        institutions = records.institutions() if records else []
+        self.filters.set_choices(institutions, records.tags() if records else [])
         self.form.set_institutions(institutions)
-        dates = [r.date_of_service for r in records if r.date_of_service]
-        self.filters.set_date_range(min(dates, default=None), max(dates, default=None))
+        self.filters.set_date_range(*(records.date_range() if records else (None, None)))
 
     # ----------------------------------------------------------------- selection
     def current_record(self) -> Record | None:
@@ -287,6 +312,12 @@ class RecordsBrowser(QWidget):
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_columns()
         if (
+            watched is self.table.viewport()
+            and event.type() == QEvent.Type.Paint
+            and not self.model.complete
+        ):
+            self._rest_timer.start()
+        if (
             watched is self.search_box
             and isinstance(event, QKeyEvent)
             and event.type() == QEvent.Type.KeyPress
@@ -322,6 +353,9 @@ class RecordsBrowser(QWidget):
         self._refresh_timeline()
 
     def _refresh_timeline(self) -> None:
+        if not self.model.complete:  # the first screen only: the marks once all are read
+            self.timeline.set_records([], waiting=True)
+            return
         self.timeline.set_records([r for r in self.model.records() if self.proxy.accepts(r)])
 
     # ----------------------------------------------------------------- editing

@@ -1,8 +1,11 @@
 """The records table: a model over ``list[Record]`` and a proxy that filters and searches it.
 
-Built for large cases: the records are loaded in one query by the caller, each row's display
-values are computed once, rows reach the view in batches through ``canFetchMore``/``fetchMore``,
-and sorting happens on the whole list in the source model (not only on the rows fetched so far).
+Built for large cases: the caller may hand over only the first screen of records with a way to
+read the rest (so a case opens without reading every record first); the rest is read when asked
+(:meth:`RecordsTableModel.load_rest`) or as soon as something needs every record (scrolling past
+the first screen, sorting, filtering, looking a record up). Each row's display values are
+computed once, rows reach the view in batches through ``canFetchMore``/``fetchMore``, and sorting
+happens on the whole list in the source model (not only on the rows fetched so far).
 While searching, the snippets of the hits are made lazily, a screenful at a time, when the view
 first asks for one of them (making a snippet reads a record's whole text).
 """
@@ -39,6 +42,8 @@ _UNDATED = dt.date.max
 
 #: Makes the snippets of some records: ``{record id: snippet}`` (records without one left out).
 SnippetLoader = Callable[[list[int]], dict[int, str]]
+#: Reads every record, in the order of the first ones handed to the model (oldest first).
+RestLoader = Callable[[], Sequence[Record]]
 
 
 class Column(IntEnum):
@@ -81,6 +86,8 @@ class RecordsTableModel(QAbstractTableModel):
     """Rows are records; columns Date, Kind, Title, Institution, Pages and the search snippet."""
 
     BATCH = 500
+    #: Records read when a case opens (more than the tallest screen shows); the rest after.
+    FIRST_SCREEN = 100
     #: Snippets made at once: more than a screenful of rows.
     SNIPPET_BATCH = 30
 
@@ -93,16 +100,36 @@ class RecordsTableModel(QAbstractTableModel):
         self._snippets: dict[int, str] = {}
         self._snippets_pending: set[int] = set()
         self._load_snippets: SnippetLoader | None = None
+        self._load_rest: RestLoader | None = None
         self._sort = (int(Column.DATE), Qt.SortOrder.AscendingOrder)
         self._headers = _headers()
 
     # ----------------------------------------------------------------- loading
-    def set_records(self, records: Iterable[Record]) -> None:
+    def set_records(self, records: Iterable[Record], rest: RestLoader | None = None) -> None:
+        """Show these records; with ``rest``, they are only the first ones (oldest first) and
+        ``rest()`` reads them all when needed."""
         self.beginResetModel()
         self._records = list(records)
+        self._load_rest = rest
         self._sort_in_place()
         self._fetched = min(len(self._records), self.BATCH)
         self.endResetModel()
+
+    @property
+    def sorted_oldest_first(self) -> bool:
+        """Whether the rows are in the order :meth:`set_records` can take a first part of."""
+        return self._sort == (int(Column.DATE), Qt.SortOrder.AscendingOrder)
+
+    @property
+    def complete(self) -> bool:
+        """Whether every record of the case is in the model (not only the first screen)."""
+        return self._load_rest is None
+
+    def load_rest(self) -> None:
+        """Read every record now if only the first ones are here; rows already shown stay."""
+        load, self._load_rest = self._load_rest, None
+        if load is not None:
+            self._relayout(list(load()))
 
     def update_record(self, record: Record) -> None:
         """Show a record's new values (after an edit) without resetting the table."""
@@ -136,6 +163,7 @@ class RecordsTableModel(QAbstractTableModel):
 
     def fetch_all(self) -> None:
         """Hand every remaining row to the view at once (before filtering or searching)."""
+        self.load_rest()
         if self._fetched < len(self._records):
             self.beginInsertRows(QModelIndex(), self._fetched, len(self._records) - 1)
             self._fetched = len(self._records)
@@ -143,6 +171,7 @@ class RecordsTableModel(QAbstractTableModel):
 
     # ----------------------------------------------------------------- access
     def records(self) -> Sequence[Record]:
+        """The records in the model: only the first ones until :attr:`complete`."""
         return tuple(self._records)
 
     def record_at(self, row: int) -> Record:
@@ -151,6 +180,9 @@ class RecordsTableModel(QAbstractTableModel):
     def row_of(self, record_id: int) -> int | None:
         """The row of a record, fetching rows up to it if needed; ``None`` if absent."""
         row = self._row_of.get(record_id)
+        if row is None and not self.complete:
+            self.load_rest()
+            row = self._row_of.get(record_id)
         if row is not None and row >= self._fetched:
             self.beginInsertRows(QModelIndex(), self._fetched, row)
             self._fetched = row + 1
@@ -168,11 +200,15 @@ class RecordsTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(Column)
 
     def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and self._fetched < len(self._records)
+        if parent.isValid():
+            return False
+        return self._fetched < len(self._records) or not self.complete
 
     def fetchMore(self, parent: Index) -> None:
         if parent.isValid():
             return
+        if self._fetched == len(self._records):
+            self.load_rest()  # scrolled past the first screen
         last = min(len(self._records), self._fetched + self.BATCH)
         if last <= self._fetched:
             return
@@ -219,10 +255,18 @@ class RecordsTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort every record (fetched or not); undated records always come last."""
+        self.load_rest()
         self._sort = (column, order)
-        self.layoutAboutToBeChanged.emit()
+        self._relayout(self._records)
+
+    def _relayout(self, records: list[Record]) -> None:
+        """Show ``records`` in the current order, keeping the view's selection and current row
+        on the same records (rows not handed to the view yet stay so)."""
         old_ids = [r.id for r in self._records[: self._fetched]]
+        self.layoutAboutToBeChanged.emit()
+        self._records = records
         self._sort_in_place()
+        self._fetched = min(self._fetched, len(self._records))
         persistent = self.persistentIndexList()
         new_indexes = []
         for index in persistent:

@@ -30,6 +30,7 @@ class TimelineStrip(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._records: list[Record] = []
         self._selected: int | None = None
+        self._waiting = False
 
     def sizeHint(self) -> QSize:
         return QSize(400, self.fontMetrics().height() * 2 + 3 * _RADIUS + 12)
@@ -37,10 +38,17 @@ class TimelineStrip(QWidget):
     def minimumSizeHint(self) -> QSize:
         return QSize(120, self.sizeHint().height())
 
-    def set_records(self, records: Sequence[Record]) -> None:
-        self._records = sorted(
-            (r for r in records if r.date_of_service is not None),
-            key=lambda r: (r.date_of_service, r.id),
+    def set_records(self, records: Sequence[Record], *, waiting: bool = False) -> None:
+        """Show these records; ``waiting`` (the case's records are still being read) draws the
+        line alone, neither marks nor "no dated records"."""
+        self._waiting = waiting
+        self._records = (
+            []
+            if waiting
+            else sorted(
+                (r for r in records if r.date_of_service is not None),
+                key=lambda r: (r.date_of_service, r.id),
+            )
         )
         self.update()
 
@@ -99,6 +107,8 @@ class TimelineStrip(QWidget):
         text_colour = palette.color(QPalette.ColorRole.PlaceholderText)
         painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
         painter.drawLine(QPointF(_MARGIN, axis_y), QPointF(self.width() - _MARGIN, axis_y))
+        if self._waiting:
+            return
         if not self._records:
             painter.setPen(text_colour)
             painter.drawText(
