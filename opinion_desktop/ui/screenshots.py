@@ -29,6 +29,7 @@ from opinion_desktop.services.demo import build_demo_case
 from opinion_desktop.storage.casefile import CaseFile, create_case_file
 from opinion_desktop.ui.application import configure_application
 from opinion_desktop.ui.main_window import MainWindow
+from opinion_desktop.ui.translations import LANGUAGE_ENV, install_translators
 
 SIZE = (1280, 800)
 
@@ -233,11 +234,9 @@ def take(outdir: Path) -> list[Path]:
         window.resize(*SIZE)
         window.show()
         window.set_case(case)
-        browser = window.browser
-        pathology = [r for r in browser.model.records() if r.kind == RecordKind.PATHOLOGY]
-        if pathology:
-            browser.select_record(pathology[0].id)
+        _show_first_pathology(window)
         written.append(_save(window, app, outdir / "main-window.png"))
+        browser = window.browser
 
         browser.search_box.setText("HER2")
         browser.run_search()
@@ -251,6 +250,45 @@ def take(outdir: Path) -> list[Path]:
         window.close()
         app.processEvents()
     return written
+
+
+def _show_first_pathology(window: MainWindow) -> None:
+    browser = window.browser
+    pathology = [r for r in browser.model.records() if r.kind == RecordKind.PATHOLOGY]
+    if pathology:
+        browser.select_record(pathology[0].id)
+
+
+def save_spanish_main_window(outdir: Path) -> Path:
+    """``main-window-es.png``: the records page of the demo case with the program in Spanish
+    (English again afterwards)."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    configure_application(app)
+    before = os.environ.get(LANGUAGE_ENV)
+    os.environ[LANGUAGE_ENV] = "es"
+    try:
+        install_translators(app)
+        with tempfile.TemporaryDirectory() as temp:
+            folder = Path(temp)
+            private_settings(folder / "settings")
+            window = MainWindow()
+            window.resize(*SIZE)
+            window.show()
+            window.set_case(_case(folder))
+            _show_first_pathology(window)
+            target = _save(window, app, outdir / "main-window-es.png")
+            window.close_case()
+            window.close()
+            app.processEvents()
+    finally:
+        if before is None:
+            os.environ.pop(LANGUAGE_ENV, None)
+        else:
+            os.environ[LANGUAGE_ENV] = before
+        install_translators(app)
+    return target
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -269,7 +307,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         tempfile.TemporaryDirectory(prefix="opinion-desktop-screenshots-") as temp,
         private_user_folders(Path(temp)),
     ):
-        shots = [*take(out), save_comparison_screenshot(out), save_labs_screenshot(out)]
+        shots = [*take(out), save_spanish_main_window(out)]
+        shots += [save_comparison_screenshot(out), save_labs_screenshot(out)]
         shots += save_export_screenshots(out)
         shots.append(save_recognised_text_screenshot(out))
     for path in shots:

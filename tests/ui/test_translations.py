@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from opinion_desktop.ui.import_summary import ImportSummaryDialog
 from opinion_desktop.ui.main_window import MainWindow
 from opinion_desktop.ui.models.comparison_table import MARK_COLUMN
 from opinion_desktop.ui.models.lab_values_table import flag_text
+from opinion_desktop.ui.new_case_dialog import NewCaseDialog
 from opinion_desktop.ui.translations import (
     FOLDER,
     LANGUAGE_ENV,
@@ -50,6 +52,18 @@ def demo(tmp_path: Path) -> Iterator[CaseFile]:
 def test_the_translation_files_are_shipped() -> None:
     assert (FOLDER / "opinion_desktop_es.qm").stat().st_size > 1000
     assert (FOLDER / "opinion_desktop_es.ts").is_file()
+
+
+def test_every_text_has_its_spanish_translation() -> None:
+    root = ET.parse(FOLDER / "opinion_desktop_es.ts").getroot()
+    unfinished = [
+        (context.findtext("name"), message.findtext("source"))
+        for context in root.iter("context")
+        for message in context.iter("message")
+        if message.find("translation") is not None
+        and message.find("translation").get("type") in ("unfinished", "vanished", "obsolete")
+    ]
+    assert unfinished == []  # run `make translations` and translate what it added
 
 
 def test_the_language_comes_from_the_environment_then_the_setting(
@@ -165,6 +179,21 @@ def test_in_spanish_menu_letters_are_unique_and_no_text_is_cut_off(
         window.close()
         window.deleteLater()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.mark.usefixtures("spanish")
+def test_the_new_case_dialog_offers_the_passphrase_in_spanish(qtbot: QtBot) -> None:
+    dialog = NewCaseDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.protect.text() == "&Proteger este caso con una frase de acceso"
+    assert "no se puede recuperar" in dialog.protect_note.text()
+    assert dialog.again.accessibleName() == "Repita la frase de acceso"
+    labels = [
+        dialog.form.labelForField(field).text()  # type: ignore[union-attr]
+        for field in (dialog.name, dialog.birth, dialog.passphrase, dialog.again)
+    ]
+    letters = [text.split("&")[1][0].lower() for text in [*labels, dialog.protect.text()]]
+    assert len(letters) == len(set(letters)), labels
 
 
 @pytest.mark.usefixtures("spanish")

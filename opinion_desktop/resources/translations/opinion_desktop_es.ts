@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>Printing…</source>
         <translation>Imprimiendo…</translation>
@@ -21,7 +21,7 @@
     </message>
     <message>
         <source>Keeping a backup copy…</source>
-        <extracomment>How long to wait for the worker between two looks at the window's events. The case file a backup was put back into (after it was reopened). Ask which backup and confirm; tests replace these to avoid modal dialogs.</extracomment>
+        <extracomment>How long to wait for the worker between two looks at the window&apos;s events. The case file a backup was put back into (after it was reopened). Ask which backup and confirm; tests replace these to avoid modal dialogs.</extracomment>
         <translation>Guardando una copia de seguridad…</translation>
     </message>
     <message>
@@ -31,27 +31,27 @@
     <message>
         <source>RecordsTableModel</source>
         <comment>Kind</comment>
-        <translation type="unfinished" />
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>RecordsTableModel</source>
         <comment>Title</comment>
-        <translation type="unfinished" />
+        <translation>Título</translation>
     </message>
     <message>
         <source>RecordsTableModel</source>
         <comment>Institution</comment>
-        <translation type="unfinished" />
+        <translation>Centro</translation>
     </message>
     <message>
         <source>RecordsTableModel</source>
         <comment>Pages</comment>
-        <translation type="unfinished" />
+        <translation>Páginas</translation>
     </message>
     <message>
         <source>RecordsTableModel</source>
         <comment>Found in text</comment>
-        <translation type="unfinished" />
+        <translation>Encontrado en el texto</translation>
     </message>
     <message>
         <source>Making the packet…</source>
@@ -507,7 +507,7 @@
         <translation>Borrar destinatario</translation>
     </message>
     <message>
-        <source>Recipient's name</source>
+        <source>Recipient&apos;s name</source>
         <translation>Nombre del destinatario</translation>
     </message>
     <message>
@@ -515,7 +515,7 @@
         <translation>p. ej., Dra. Priya Mehta</translation>
     </message>
     <message>
-        <source>Recipient's hospital or clinic</source>
+        <source>Recipient&apos;s hospital or clinic</source>
         <translation>Hospital o clínica del destinatario</translation>
     </message>
     <message>
@@ -567,8 +567,8 @@
         <translation>escríbala de nuevo</translation>
     </message>
     <message>
-        <source>Mark every page "CONFIDENTIAL"</source>
-        <translation>Marcar cada página como "CONFIDENCIAL"</translation>
+        <source>Mark every page &quot;CONFIDENTIAL&quot;</source>
+        <translation>Marcar cada página como &quot;CONFIDENCIAL&quot;</translation>
     </message>
     <message>
         <source>When a document cannot be read</source>
@@ -667,7 +667,7 @@
         <translation>Elija un destinatario guardado…</translation>
     </message>
     <message>
-        <source>Type the recipient's name before saving a preset.</source>
+        <source>Type the recipient&apos;s name before saving a preset.</source>
         <translation>Escriba el nombre del destinatario antes de guardarlo.</translation>
     </message>
     <message>
@@ -1100,7 +1100,7 @@
     <name>LabsPage</name>
     <message>
         <source>Find a test</source>
-        <extracomment>The analyte list's item data: the analyte key ("" for every test).</extracomment>
+        <extracomment>The analyte list&apos;s item data: the analyte key (&quot;&quot; for every test).</extracomment>
         <translation>Buscar una prueba</translation>
     </message>
     <message>
@@ -1353,6 +1353,34 @@
         <translation>No indicar la fecha de nacimiento</translation>
     </message>
     <message>
+        <source>Pro&amp;tect this case with a passphrase</source>
+        <translation>&amp;Proteger este caso con una frase de acceso</translation>
+    </message>
+    <message>
+        <source>Protect this case with a passphrase</source>
+        <translation>Proteger este caso con una frase de acceso</translation>
+    </message>
+    <message>
+        <source>Only someone who knows the passphrase can open the case. A forgotten passphrase cannot be recovered.</source>
+        <translation>Solo quien conozca la frase de acceso podrá abrir el caso. Si la olvida, no se puede recuperar.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frase de acceso</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>Repita la frase de acceso</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same yet.</source>
+        <translation>Las dos frases de acceso todavía no son iguales.</translation>
+    </message>
+    <message>
+        <source>The passphrases differ</source>
+        <translation>Las frases de acceso no coinciden</translation>
+    </message>
+    <message>
         <source>Create the case</source>
         <translation>Crear el caso</translation>
     </message>
@@ -1367,6 +1395,14 @@
     <message>
         <source>Date of &amp;birth</source>
         <translation>&amp;Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation>Frase de a&amp;cceso</translation>
+    </message>
+    <message>
+        <source>Type it &amp;again</source>
+        <translation>Escríbala &amp;otra vez</translation>
     </message>
 </context>
 <context>
@@ -1480,7 +1516,7 @@
     <name>OpinionsPage</name>
     <message>
         <source>&amp;New opinion</source>
-        <extracomment>Records whose text is worth reading for an opinion's values, offered first.</extracomment>
+        <extracomment>Records whose text is worth reading for an opinion&apos;s values, offered first.</extracomment>
         <translation>&amp;Nueva opinión</translation>
     </message>
     <message>
@@ -1771,11 +1807,11 @@
         <translation>registro</translation>
     </message>
     <message>
-        <source>These values were found in the record's text, each under the sentence it came from. Tick each value that is right; correct a value first if it needs it. Nothing is added unless you tick it.</source>
+        <source>These values were found in the record&apos;s text, each under the sentence it came from. Tick each value that is right; correct a value first if it needs it. Nothing is added unless you tick it.</source>
         <translation>Estos valores se encontraron en el texto del registro, cada uno bajo la frase de la que procede. Marque cada valor que sea correcto; si hace falta, corríjalo antes. No se añade nada que usted no marque.</translation>
     </message>
     <message>
-        <source>No values were found in this record's text. You can still create the opinion and fill it in by hand.</source>
+        <source>No values were found in this record&apos;s text. You can still create the opinion and fill it in by hand.</source>
         <translation>No se encontraron valores en el texto de este registro. Aun así, puede crear la opinión y rellenarla a mano.</translation>
     </message>
     <message>
@@ -1824,8 +1860,8 @@
     <message>
         <source>RecordsTableModel</source>
         <comment>Date</comment>
-        <extracomment>The record's id, for any cell of its row. A value that sorts correctly: dates as dates (undated last), pages as numbers. The whole :class:`Record` of the row. Makes the snippets of some records: ``{record id: snippet}`` (records without one left out).</extracomment>
-        <translation type="unfinished" />
+        <extracomment>The record&apos;s id, for any cell of its row. A value that sorts correctly: dates as dates (undated last), pages as numbers. The whole :class:`Record` of the row. Makes the snippets of some records: ``{record id: snippet}`` (records without one left out). Reads every record, in the order of the first ones handed to the model (oldest first).</extracomment>
+        <translation>Fecha</translation>
     </message>
 </context>
 <context>
@@ -1847,7 +1883,7 @@
     <name>RecognisedTextPane</name>
     <message>
         <source>Page of the recognised text</source>
-        <extracomment>A recognised page read with less confidence than this is marked "hard to read".</extracomment>
+        <extracomment>A recognised page read with less confidence than this is marked &quot;hard to read&quot;.</extracomment>
         <translation>Página del texto reconocido</translation>
     </message>
     <message>
@@ -2036,9 +2072,8 @@
 <context>
     <name>RecordsBrowser</name>
     <message>
-        <source>Search all records: words, "a phrase", or a prefix*</source>
-        <extracomment>The narrowest the filter panel gets (it scrolls sideways below its natural width). The title column keeps at least this many average characters before institution makes way. What the table gets before the filters and the document pane widen on a first run.</extracomment>
-        <translation>Buscar: palabras, "una frase" o un prefijo*</translation>
+        <source>Search all records: words, &quot;a phrase&quot;, or a prefix*</source>
+        <translation>Buscar: palabras, &quot;una frase&quot; o un prefijo*</translation>
     </message>
     <message>
         <source>Search records</source>
@@ -2084,7 +2119,7 @@
     <name>RecordsTableModel</name>
     <message>
         <source>Unknown</source>
-        <extracomment>Snippets made at once: more than a screenful of rows.</extracomment>
+        <extracomment>Records read when a case opens (more than the tallest screen shows); the rest after. Snippets made at once: more than a screenful of rows.</extracomment>
         <translation>Desconocido</translation>
     </message>
     <message>
