@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 
 from opinion_desktop.domain.errors import OpinionDesktopError, WrongPassphraseError
-from opinion_desktop.services.backups import kept_copies, list_backups
+from opinion_desktop.services.backups import backup_copies
 from opinion_desktop.services.encryption import (
     change_passphrase,
     rekey_copies,
@@ -27,7 +27,6 @@ from opinion_desktop.services.encryption import (
 from opinion_desktop.services.progress import CancelToken, ProgressCallback
 from opinion_desktop.storage.casefile import CaseFile, inspect_case_file, open_case_file
 from opinion_desktop.ui.backup_flow import run_and_wait
-from opinion_desktop.ui.case_extras import backup_folder
 from opinion_desktop.ui.messages import show_error
 from opinion_desktop.ui.passphrase_dialog import (
     ask_changed_passphrase,
@@ -176,8 +175,7 @@ class CaseSecurity(QObject):
         """
         window = self._window
         window.close_case(remember=True)  # keeps an automatic backup, rewritten below too
-        copies = [info.path for info in list_backups(backup_folder(path), path)]
-        copies += [info.path for info in kept_copies(path)]
+        copies = backup_copies(path)
 
         def job(_progress: ProgressCallback, _cancel: CancelToken) -> int:
             work()
