@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from sqlalchemy import delete, func, insert, select, text
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
 from opinion_desktop.domain.errors import NotFoundError
 from opinion_desktop.domain.history import HistoryEntity
@@ -31,6 +31,7 @@ from opinion_desktop.storage.models import (
     RecordRow,
     RecordTagRow,
 )
+from opinion_desktop.storage.records_read import load_records
 from opinion_desktop.storage.snippets import record_snippets
 
 
@@ -82,25 +83,11 @@ class RecordRepository:
         self._sessions = sessions
 
     # ----------------------------------------------------------------- reading
+    @staticmethod
     def _load(
-        self, session: Session, ids: list[int] | None = None, limit: int | None = None
+        session: Session, ids: list[int] | None = None, limit: int | None = None
     ) -> list[Record]:
-        stmt = select(RecordRow).options(
-            selectinload(RecordRow.documents), selectinload(RecordRow.tags)
-        )
-        if ids is not None:
-            stmt = stmt.where(RecordRow.id.in_(ids))
-        if limit is not None:  # oldest first, undated last: the order of :meth:`all`
-            stmt = stmt.order_by(RecordRow.date_of_service.is_(None)).limit(limit)
-        rows = list(session.scalars(stmt.order_by(RecordRow.date_of_service, RecordRow.id)))
-        shas = {d.blob_sha256 for r in rows for d in r.documents}
-        sizes: dict[str, int] = {
-            sha: size
-            for sha, size in session.execute(
-                select(BlobRow.sha256, BlobRow.size).where(BlobRow.sha256.in_(shas))
-            )
-        }
-        return [_to_record(r, sizes) for r in rows]
+        return load_records(session, ids, limit)
 
     def get(self, record_id: int) -> Record:
         with self._sessions() as session:
