@@ -468,6 +468,14 @@
         <translation>%1 no se puede mostrar aquí, pero se guarda de forma segura en el archivo del caso.</translation>
     </message>
     <message>
+        <source>Show the page&apos;s text</source>
+        <translation>Mostrar el texto de la página</translation>
+    </message>
+    <message>
+        <source>Show the text of the page beside it (Ctrl+T)</source>
+        <translation>Mostrar el texto de la página a su lado (Ctrl+T)</translation>
+    </message>
+    <message>
         <source>Page %1 of %2</source>
         <translation>Página %1 de %2</translation>
     </message>

@@ -210,6 +210,7 @@ class DocumentViewer(QWidget):
             return
         self.notice.setText("" if doc.has_text_layer else scan_notice(self._pages, ocr_available()))
         self.notice.setVisible(not doc.has_text_layer)
+        self._name_text_action(scanned=not doc.has_text_layer)
         try:
             data = self._source(doc.id) if self._source else b""
         except OpinionDesktopError as error:
@@ -233,6 +234,18 @@ class DocumentViewer(QWidget):
                 "%1", doc.filename
             )
         )
+
+    def _name_text_action(self, *, scanned: bool) -> None:
+        """A scan's text was recognised; a document made on a computer carries its own."""
+        if scanned:
+            text = self.tr("Show recognised text")
+            tip = self.tr("Show recognised text beside the page (Ctrl+T)")
+        else:
+            text = self.tr("Show the page's text")
+            tip = self.tr("Show the text of the page beside it (Ctrl+T)")
+        self.text_action.setText(text)
+        self.text_action.setToolTip(tip)
+        self.text_button.setAccessibleName(text)
 
     def _read_pages(self, doc: DocumentInfo | None) -> tuple[PageText, ...]:
         if doc is None or self._pages_source is None:

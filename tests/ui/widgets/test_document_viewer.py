@@ -199,3 +199,16 @@ def test_the_text_pane_is_offered_for_pages_only(qtbot: QtBot, case: CaseFile) -
     viewer.set_record(record)
     assert not viewer.text_action.isEnabled()
     assert not viewer.recognised.isVisible()
+
+
+def test_a_document_made_on_a_computer_offers_its_text_not_recognised_text(
+    qtbot: QtBot, case: CaseFile
+) -> None:
+    typed = pdf_document("report.pdf", ["Final diagnosis: invasive ductal carcinoma"])
+    record = case.records.add(RecordFields(title="Typed report"), [typed])
+    viewer = make_viewer(qtbot, case)
+    viewer.set_record(record)
+    assert viewer.text_button.accessibleName() == "Show the page's text"
+    assert "recognised" not in viewer.text_action.toolTip()
+    viewer.text_action.trigger()
+    assert viewer.recognised.heading.text() == "Text of page 1"
