@@ -165,7 +165,9 @@ def test_in_spanish_menu_letters_are_unique_and_no_text_is_cut_off(
                 if not a.isSeparator()
             ]
             assert len(letters) == len(set(letters)), menu.title()
-        assert window.pages.sidebar.item(2).text() == "Análisis de laboratorio"
+        assert (
+            window.pages.sidebar.item(2).text() == "Laboratorio"
+        )  # short, so the sidebar leaves the record form room
         keys = window.pages.keys()
         for key in keys:
             window.pages.show_page(key)

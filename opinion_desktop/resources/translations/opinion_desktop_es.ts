@@ -171,7 +171,7 @@
     </message>
     <message>
         <source>Lab results</source>
-        <translation>Análisis de laboratorio</translation>
+        <translation>Laboratorio</translation>
     </message>
     <message>
         <source>Packets sent</source>
