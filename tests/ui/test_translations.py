@@ -165,9 +165,8 @@ def test_in_spanish_menu_letters_are_unique_and_no_text_is_cut_off(
                 if not a.isSeparator()
             ]
             assert len(letters) == len(set(letters)), menu.title()
-        assert (
-            window.pages.sidebar.item(2).text() == "Laboratorio"
-        )  # short, so the sidebar leaves the record form room
+        # Short, so the sidebar leaves the record form its room.
+        assert window.pages.sidebar.item(2).text() == "Laboratorio"
         keys = window.pages.keys()
         for key in keys:
             window.pages.show_page(key)
