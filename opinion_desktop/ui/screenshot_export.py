@@ -26,7 +26,13 @@ from opinion_desktop.ui.theme import STYLE_SHEET
 
 DIALOG_SIZE = (1180, 780)
 PAGE_SIZE = (1180, 720)
-KINDS = (RecordKind.PATHOLOGY, RecordKind.IMAGING, RecordKind.CONSULT, RecordKind.GENOMIC)
+KINDS = (
+    RecordKind.PATHOLOGY,
+    RecordKind.LAB,
+    RecordKind.IMAGING,
+    RecordKind.CONSULT,
+    RecordKind.GENOMIC,
+)
 
 
 def _settle(app: QApplication) -> None:
@@ -61,8 +67,9 @@ def _fill(dialog: ExportDialog) -> None:
     dialog.bates_edit.setText("MEHTA")
     dialog.password_edit.setText("heron-lake-41")
     dialog.confirm_edit.setText("heron-lake-41")
+    dialog.trends.check.setChecked(True)
     dialog.save_preset()
-    folder = Path.home() / "Documents"
+    folder = Path("/home/maria/Documents")  # the same picture on every machine
     dialog.destination.set_pdf(folder / "Maria Example - packet for Dr. Priya Mehta.pdf")
 
 
