@@ -34,7 +34,7 @@ from opinion_desktop.ui.models.records_table import (
     RecordsTableModel,
     SnippetLoader,
 )
-from opinion_desktop.ui.records_sizes import FILTERS_MIN_WIDTH, TitleRoom, first_run_widths
+from opinion_desktop.ui.records_sizes import FILTERS_MIN_WIDTH, TitleRoom, first_run_sizes
 from opinion_desktop.ui.translations import label_text
 from opinion_desktop.ui.undo_commands import EditRecordCommand
 from opinion_desktop.ui.widgets.document_viewer import DocumentViewer
@@ -401,23 +401,12 @@ class RecordsBrowser(QWidget):
         super().showEvent(event)
         if self._sizes_pending:
             self._sizes_pending = False
-            QTimer.singleShot(0, self._initial_sizes)
+            QTimer.singleShot(0, self._first_run_sizes)
 
-    def _initial_sizes(self) -> None:
-        """First run: see :func:`first_run_widths`; the form below the document whole."""
-        natural = self.filters.minimumSizeHint().width()
-        if self.filters.sizeHint().height() > self.splitter.height():
-            natural += self.filters_scroll.verticalScrollBar().sizeHint().width()
-        widths = first_run_widths(
-            self.splitter.width() - 2 * self.splitter.handleWidth(),
-            natural,
-            self.detail_splitter.minimumSizeHint().width(),
-            self.form.minimumSizeHint().width() + 12,
+    def _first_run_sizes(self) -> None:
+        first_run_sizes(
+            self.splitter, self.filters, self.filters_scroll, self.detail_splitter, self.form
         )
-        self.splitter.setSizes(list(widths))
-        height = self.detail_splitter.height()
-        form = self.form.sizeHint().height() + 8
-        self.detail_splitter.setSizes([height - form, form])
 
     def _fit_columns(self) -> None:
         self._title_room.fit(self.table, self.proxy.searching)

@@ -6,7 +6,7 @@ and tested, on its own; the page fits an 800×600 screen and gives titles room a
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QScrollArea, QSplitter, QTableView, QWidget
 
 from opinion_desktop.ui.models.records_table import Column
 
@@ -41,6 +41,30 @@ def first_run_widths(
     rest = width - filters
     detail = max(detail_min, min(detail_wanted, rest - TABLE_WANTED_WIDTH))
     return filters, rest - detail, detail
+
+
+def first_run_sizes(
+    splitter: QSplitter,
+    filters: QWidget,
+    filters_scroll: QScrollArea,
+    detail_splitter: QSplitter,
+    form: QWidget,
+) -> None:
+    """Size the page's panes on a first run (no saved sizes): :func:`first_run_widths` across
+    (``filters`` inside ``filters_scroll``), and the form below the document whole."""
+    natural = filters.minimumSizeHint().width()
+    if filters.sizeHint().height() > splitter.height():
+        natural += filters_scroll.verticalScrollBar().sizeHint().width()
+    widths = first_run_widths(
+        splitter.width() - 2 * splitter.handleWidth(),
+        natural,
+        detail_splitter.minimumSizeHint().width(),
+        form.minimumSizeHint().width() + 12,
+    )
+    splitter.setSizes(list(widths))
+    height = detail_splitter.height()
+    wanted = form.sizeHint().height() + 8
+    detail_splitter.setSizes([height - wanted, wanted])
 
 
 class TitleRoom:
