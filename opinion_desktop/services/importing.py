@@ -1,9 +1,16 @@
-"""Importing files into a case: one record per file, each file its own transaction.
+"""Importing files into a case: one record per file, each file whole or not at all.
 
 Files are recognised by their content, read (in worker processes bounded in time and memory, two
 at a time) into pages of text, given first guesses of kind, date and institution, and stored in
 input order from the calling thread. Health-record exports (FHIR, C-CDA, lab CSV) are read by the
 portal readers and stored with their lab values. A refused file leaves the case exactly as it was.
+
+Records read from documents are stored in batches: one transaction, a savepoint per file, committed
+whenever the next file is not read yet (so the disk is waited for while the workers work, not in
+their place), every :data:`_BATCH_FILES` files, :data:`_BATCH_BYTES` bytes or
+:data:`_BATCH_SECONDS` seconds, before a portal file or a scan's recognition, and at the end. A
+file is reported done only once its batch is committed, so what progress reports is in the case
+file even if the program is killed the next moment.
 """
 
 from __future__ import annotations
@@ -11,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import logging
+import time
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,7 +30,7 @@ from opinion_desktop.domain.labs import PortalImport
 from opinion_desktop.domain.records import NewDocument, RecordKind
 from opinion_desktop.services.file_types import HEAD_SIZE, sniff
 from opinion_desktop.services.input_files import InputFile, collect
-from opinion_desktop.services.ocr_import import ScanReader
+from opinion_desktop.services.ocr_import import ScanReader, scanned_pages
 from opinion_desktop.services.portal.dispatch import store_portal, with_kind
 from opinion_desktop.services.progress import CancelToken, ProgressCallback, no_progress
 from opinion_desktop.services.readers import (
@@ -46,6 +54,10 @@ MAX_FILE_BYTES = 512 * 1024 * 1024
 #: keeps going while one reads a long file.
 _READ_AHEAD = 16
 _READ_AHEAD_BYTES = 256 * 1024 * 1024
+#: A batch of stored records is committed at the latest after this many files, bytes or seconds.
+_BATCH_FILES = 16
+_BATCH_BYTES = 64 * 1024 * 1024
+_BATCH_SECONDS = 0.5
 
 _Pool = WorkerPool[Job, "Extracted | PortalImport | Refusal"]
 
@@ -66,6 +78,13 @@ class _Pending:
 
 def _refused(path: Path, reason: str, *, needs_password: bool = False) -> ImportOutcome:
     return ImportOutcome(path, ImportStatus.REFUSED, reason=reason, needs_password=needs_password)
+
+
+def _not_saved(name: str) -> str:
+    return (
+        f"{name} could not be saved in the case file (is the disk full, "
+        "or the case file open in another program?)."
+    )
 
 
 def _size_label(size: int) -> str:
@@ -97,6 +116,13 @@ class _Importer:
         self._cancel = cancel
         self._first_with: dict[str, int] = {}
         self._decided: dict[int, ImportOutcome] = {}
+        self._batch = case.records.batch()
+        self._batch_started = 0.0
+        #: Outcomes decided but not yet reported (their records wait for the batch's commit),
+        #: with their files' places in the input.
+        self._held: list[tuple[int, ImportOutcome]] = []
+        #: Outcomes reported, in input order.
+        self.outcomes: list[ImportOutcome] = []
 
     def cancelled(self) -> bool:
         return self._cancel is not None and self._cancel.cancelled
@@ -130,10 +156,10 @@ class _Importer:
         if first != pending.index:
             pending.same_as = first
             return None
-        existing = self._case.records.find_by_sha256(pending.sha256)
+        existing = self._batch.holding(pending.sha256)
         if existing is not None:
-            pages = self._case.records.get(existing).page_count
-            return ImportOutcome(path, ImportStatus.DUPLICATE, record_id=existing, pages=pages)
+            record_id, pages = existing
+            return ImportOutcome(path, ImportStatus.DUPLICATE, record_id=record_id, pages=pages)
         file_type = sniff(data[:HEAD_SIZE])
         if file_type not in READERS and file_type not in PORTAL_TYPES:
             return _refused(path, unreadable_reason(file_type, name))
@@ -150,6 +176,8 @@ class _Importer:
             outcome = self._same_as(pending.path, self._decided[pending.same_as])
         if outcome is None:
             assert pending.ticket is not None
+            if not self._pool.ready(pending.ticket):
+                self.flush()  # store what is done while the workers read
             result = self._pool.result(pending.ticket, stop=self.cancelled)
             if isinstance(result, PoolFailure) and result.kind is FailureKind.CANCELLED:
                 return None
@@ -180,8 +208,11 @@ class _Importer:
         if isinstance(result, Refusal):
             return _refused(pending.path, result.reason, needs_password=result.needs_password)
         if isinstance(result, PortalImport):
+            self.flush()  # its own transaction: the batch's must be over
             return store_portal(self._case, pending.path, with_kind(result, self._kind))
         assert pending.job is not None
+        if self._scans.available and scanned_pages(result, pending.job.file_type):
+            self.flush()  # recognition takes a while: keep nothing waiting meanwhile
 
         def report(done: int, pages: int) -> None:
             message = f"{name}: recognising the text of page {min(done + 1, pages)} of {pages}"
@@ -219,19 +250,61 @@ class _Importer:
             source_sha256=pending.sha256 if replaced else None,
         )
         try:
-            record_id = self._case.records.add_new(fields, [document])
+            if not self._batch.pending:
+                self._batch_started = time.monotonic()
+            record_id = self._batch.add_new(fields, [document])
         except OpinionDesktopError as exc:
             return _refused(pending.path, str(exc))
         except Exception:
             log.exception("storing %s failed", name)
-            return _refused(
-                pending.path,
-                f"{name} could not be saved in the case file (is the disk full, "
-                "or the case file open in another program?).",
-            )
+            return _refused(pending.path, _not_saved(name))
         return ImportOutcome(
             pending.path, ImportStatus.IMPORTED, record_id=record_id, pages=document.page_count
         )
+
+    # ------------------------------------------------------------ reporting
+    def hold(self, index: int, outcome: ImportOutcome) -> None:
+        """Keep the ``index``-th file's outcome to report once its record is committed (at
+        once when nothing waits for a commit)."""
+        self._held.append((index, outcome))
+        batch = self._batch
+        if (
+            not batch.pending
+            or batch.pending >= _BATCH_FILES
+            or batch.pending_bytes >= _BATCH_BYTES
+            or time.monotonic() - self._batch_started >= _BATCH_SECONDS
+        ):
+            self.flush()
+
+    def flush(self) -> None:
+        """Commit the pending records and report every outcome held."""
+        if self._batch.pending:
+            try:
+                self._batch.commit()
+            except Exception:
+                log.exception("committing a batch of imported files failed")
+                self._held = self._unsaved(self._held)
+        held, self._held = self._held, []
+        for index, outcome in held:
+            self._decided[index] = outcome
+            self.outcomes.append(outcome)
+            message = f"{outcome.path.name}: {_MESSAGES[outcome.status]}"
+            self._progress(len(self.outcomes), self._total, message)
+
+    def abandon(self) -> None:
+        """Drop whatever is pending after an unexpected error (nothing half-stored remains)."""
+        self._batch.rollback()
+        self._held = []
+
+    @staticmethod
+    def _unsaved(held: list[tuple[int, ImportOutcome]]) -> list[tuple[int, ImportOutcome]]:
+        """``held`` after its batch failed to commit: its records, and duplicates of them, are
+        not in the case."""
+        lost = {o.record_id for _, o in held if o.status is ImportStatus.IMPORTED}
+        return [
+            (index, _refused(o.path, _not_saved(o.path.name)) if o.record_id in lost else o)
+            for index, o in held
+        ]
 
 
 _MESSAGES = {
@@ -262,7 +335,6 @@ def import_paths(
     """
     files = collect(paths)
     total = len(files)
-    outcomes: list[ImportOutcome] = []
     progress(0, total, f"Importing {total} file{'s' if total != 1 else ''}")
     limits = Limits(seconds=time_limit, memory_bytes=memory_limit)
     with WorkerPool(run_job, size=workers, limits=limits) as pool:
@@ -278,17 +350,24 @@ def import_paths(
         )
         waiting: deque[_Pending] = deque()
         next_file = 0
-        while len(outcomes) < total and not importer.cancelled():
-            while (
-                next_file < total
-                and len(waiting) < _READ_AHEAD
-                and (not waiting or sum(len(p.data) for p in waiting) < _READ_AHEAD_BYTES)
-            ):
-                waiting.append(importer.prepare(next_file, files[next_file]))
-                next_file += 1
-            outcome = importer.finish(waiting.popleft())
-            if outcome is None:
-                break
-            outcomes.append(outcome)
-            progress(len(outcomes), total, f"{outcome.path.name}: {_MESSAGES[outcome.status]}")
-    return outcomes
+        try:
+            while next_file < total or waiting:
+                if importer.cancelled():
+                    break
+                while (
+                    next_file < total
+                    and len(waiting) < _READ_AHEAD
+                    and (not waiting or sum(len(p.data) for p in waiting) < _READ_AHEAD_BYTES)
+                ):
+                    waiting.append(importer.prepare(next_file, files[next_file]))
+                    next_file += 1
+                pending = waiting.popleft()
+                outcome = importer.finish(pending)
+                if outcome is None:
+                    break
+                importer.hold(pending.index, outcome)
+            importer.flush()  # what was stored before a cancel is kept, whole
+        except BaseException:
+            importer.abandon()
+            raise
+    return importer.outcomes

@@ -185,6 +185,13 @@ class WorkerPool(Generic[P, R]):
             self._collect()
         return self._results.pop(ticket)
 
+    def ready(self, ticket: int) -> bool:
+        """Whether a job's result is in (:meth:`result` would not wait), without waiting."""
+        if ticket not in self._results:
+            self._dispatch()
+            self._collect(wait_seconds=0.0)
+        return ticket in self._results
+
     def close(self) -> None:
         """Stop every child: idle ones are asked to leave, busy ones are killed."""
         self._queue.clear()
@@ -253,13 +260,13 @@ class WorkerPool(Generic[P, R]):
             idle.ticket = ticket
             idle.deadline = time.monotonic() + self._limits.seconds
 
-    def _collect(self) -> None:
+    def _collect(self, wait_seconds: float = _POLL_SECONDS) -> None:
         busy = [w for w in self._workers if w.ticket is not None]
         if not busy:
             return
         timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
         waitables: list[object] = [w.conn for w in busy] + [w.process.sentinel for w in busy]
-        ready = wait(waitables, min(timeout, _POLL_SECONDS))  # type: ignore[arg-type]
+        ready = wait(waitables, min(timeout, wait_seconds))  # type: ignore[arg-type]
         for worker in busy:
             ticket = worker.ticket
             assert ticket is not None

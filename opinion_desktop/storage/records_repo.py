@@ -31,6 +31,7 @@ from opinion_desktop.storage.models import (
     RecordRow,
     RecordTagRow,
 )
+from opinion_desktop.storage.record_batch import RecordBatch
 from opinion_desktop.storage.records_read import load_records
 from opinion_desktop.storage.snippets import record_snippets
 
@@ -129,12 +130,25 @@ class RecordRepository:
     def find_by_sha256(self, sha256: str) -> int | None:
         """The record holding a document with these bytes, if any."""
         with self._sessions() as session:
-            return session.scalar(
-                select(DocumentRow.record_id)
-                .where((DocumentRow.blob_sha256 == sha256) | (DocumentRow.source_sha256 == sha256))
-                .order_by(DocumentRow.record_id)
-                .limit(1)
-            )
+            return self.holding(session, sha256)
+
+    @staticmethod
+    def holding(session: Session, sha256: str) -> int | None:
+        """:meth:`find_by_sha256` inside the caller's transaction."""
+        return session.scalar(
+            select(DocumentRow.record_id)
+            .where((DocumentRow.blob_sha256 == sha256) | (DocumentRow.source_sha256 == sha256))
+            .order_by(DocumentRow.record_id)
+            .limit(1)
+        )
+
+    @staticmethod
+    def page_count(session: Session, record_id: int) -> int:
+        """How many pages a record's documents have, inside the caller's transaction."""
+        total = session.scalar(
+            select(func.sum(DocumentRow.page_count)).where(DocumentRow.record_id == record_id)
+        )
+        return int(total or 0)
 
     def institutions(self) -> list[str]:
         with self._sessions() as session:
@@ -201,6 +215,10 @@ class RecordRepository:
         """:meth:`add` without reading the record back: its id (for imports of many files)."""
         with self._sessions.begin() as session:
             return self.insert(session, fields, documents).id
+
+    def batch(self) -> RecordBatch:
+        """New records stored in one transaction, each whole or not at all (for imports)."""
+        return RecordBatch(self._sessions, self)
 
     def insert(
         self, session: Session, fields: RecordFields, documents: Iterable[NewDocument] = ()

@@ -16,6 +16,7 @@ from pypdf import PdfReader, PdfWriter
 
 from opinion_desktop.domain.imports import ImportOutcome, ImportStatus
 from opinion_desktop.domain.records import RecordKind
+from opinion_desktop.services import importing
 from opinion_desktop.services.importing import import_paths
 from opinion_desktop.services.progress import CancelToken
 from opinion_desktop.storage.casefile import CaseFile
@@ -319,7 +320,7 @@ def test_progress_after_each_file(case: CaseFile, tmp_path: Path) -> None:
 
 def test_cancel_leaves_only_whole_records(case: CaseFile, tmp_path: Path) -> None:
     paths = []
-    for n in range(6):
+    for n in range(40):
         paths.append(tmp_path / f"{n}.pdf")
         paths[-1].write_bytes(make_pdf([f"file {n}", "second page"]))
     token = CancelToken()
@@ -329,8 +330,11 @@ def test_cancel_leaves_only_whole_records(case: CaseFile, tmp_path: Path) -> Non
             token.cancel()
 
     outcomes = import_paths(case, paths, progress=progress, cancel=token)
-    assert len(outcomes) == 2
-    assert case.records.count() == 2
+    # Files are reported once committed, a batch at a time: the cancel takes effect after the
+    # batch holding the second file, and every file reported is in the case, whole.
+    assert 2 <= len(outcomes) <= 1 + importing._BATCH_FILES
+    assert case.records.count() == len(outcomes)
+    assert all(o.status is ImportStatus.IMPORTED for o in outcomes)
     assert all(r.page_count == 2 for r in case.records.all())
     assert case.integrity_problems() == []
     assert multiprocessing.active_children() == []
@@ -351,4 +355,9 @@ def test_worker_processes_go_away_even_when_the_caller_fails(
     with pytest.raises(RuntimeError):
         import_paths(case, paths, progress=progress)
     assert multiprocessing.active_children() == []
-    assert case.records.count() == 1 and case.integrity_problems() == []
+    # The first file was reported only once it was committed; files stored in the same batch
+    # are committed with it. Whatever is in the case is whole, and nothing else is.
+    records = case.records.all()
+    assert 1 <= len(records) <= 4 and case.integrity_problems() == []
+    assert all(r.page_count == 1 and r.documents for r in records)
+    assert case.records.consistency_problems() == []
