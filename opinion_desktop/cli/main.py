@@ -16,7 +16,7 @@ from pathlib import Path
 
 import platformdirs
 
-from opinion_desktop import __version__
+import opinion_desktop
 from opinion_desktop.domain.errors import OpinionDesktopError
 
 Handler = Callable[[argparse.Namespace], int]
@@ -51,7 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Keep a cancer case file offline and prepare a second opinion. "
         "Without a command, opens the window.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {opinion_desktop.__version__}"
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     case_commands.register(subparsers)
     record_commands.register(subparsers)
