@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
-import os
 import re
 import secrets
 import shutil
@@ -26,6 +25,7 @@ from pathlib import Path
 import platformdirs
 
 from opinion_desktop.domain.errors import CaseFileError, CaseFileLockedError, NotACaseFileError
+from opinion_desktop.services.durable_files import fsync_file, fsync_folder
 from opinion_desktop.services.progress import CancelToken, ProgressCallback
 from opinion_desktop.storage import encryption
 from opinion_desktop.storage.casefile import SUFFIX, CaseFile, inspect_case_file
@@ -65,22 +65,6 @@ class BackupInfo:
 
 def _temp_beside(path: Path, purpose: str) -> Path:
     return path.with_name(f".{path.name}.{purpose}-{secrets.token_hex(4)}")
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name == "nt":  # pragma: no cover - Windows cannot open a folder for fsync
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _fsync_file(path: Path) -> None:
-    with path.open("rb+") as handle:
-        os.fsync(handle.fileno())
 
 
 def _inspect(path: Path, shown: str, passphrase: str | None = None) -> None:
@@ -147,9 +131,9 @@ def backup_case(
                 raise CaseFileError(f"The backup of {case.path.name} could not be checked.")
         finally:
             target.close()
-        _fsync_file(temp)
+        fsync_file(temp)
         temp.replace(out)
-        _fsync_folder(out.parent)
+        fsync_folder(out.parent)
     except encryption.DRIVER_ERRORS as exc:
         raise CaseFileError(f"{out.name} could not be written ({exc}).") from exc
     finally:
@@ -278,11 +262,11 @@ def restore_backup(backup: Path, case_path: Path, *, passphrase: str | None = No
         temp = _temp_beside(case_path, "restoring")
         try:
             shutil.copyfile(backup, temp)
-            _fsync_file(temp)
+            fsync_file(temp)
             _check(temp, backup.name, passphrase)
             kept = _keep_current(case_path)
             temp.replace(case_path)
-            _fsync_folder(case_path.parent)
+            fsync_folder(case_path.parent)
         finally:
             with contextlib.suppress(FileNotFoundError):
                 temp.unlink()
@@ -321,7 +305,7 @@ def _keep_current(case_path: Path) -> Path | None:
     temp = _temp_beside(kept, "keeping")
     try:
         shutil.copyfile(case_path, temp)
-        _fsync_file(temp)
+        fsync_file(temp)
         temp.replace(kept)
     finally:
         with contextlib.suppress(FileNotFoundError):
@@ -331,7 +315,7 @@ def _keep_current(case_path: Path) -> Path | None:
         wal.replace(kept.with_name(f"{kept.name}-wal"))
     with contextlib.suppress(FileNotFoundError):
         case_path.with_name(f"{case_path.name}-shm").unlink()
-    _fsync_folder(case_path.parent)
+    fsync_folder(case_path.parent)
     return kept
 
 

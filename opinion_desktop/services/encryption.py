@@ -9,12 +9,12 @@ removes the half-made copy, so no unprotected copy is ever left behind.
 from __future__ import annotations
 
 import contextlib
-import os
 import secrets
 from collections.abc import Iterable
 from pathlib import Path
 
 from opinion_desktop.domain.errors import CaseFileError, CaseFileLockedError, OpinionDesktopError
+from opinion_desktop.services.durable_files import fsync_file, fsync_folder
 from opinion_desktop.storage import encryption
 from opinion_desktop.storage.casefile import inspect_case_file
 from opinion_desktop.storage.lock import acquire_case_lock, held_by_this_process
@@ -97,9 +97,9 @@ def _rewrite_locked(case_path: Path, old: str | None, new: str | None) -> None:
                 f"{case_path.name} could not be copied under the new passphrase ({exc}); "
                 "nothing was changed."
             ) from exc
-        _fsync(temp)
+        fsync_file(temp)
         temp.replace(case_path)
-        _fsync_folder(case_path.parent)
+        fsync_folder(case_path.parent)
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
@@ -118,19 +118,3 @@ def _refuse_if_in_use(case_path: Path) -> None:
         wal.unlink()
     with contextlib.suppress(FileNotFoundError):
         case_path.with_name(f"{case_path.name}-shm").unlink()
-
-
-def _fsync(path: Path) -> None:
-    with path.open("rb+") as handle:
-        os.fsync(handle.fileno())
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name == "nt":  # pragma: no cover - Windows cannot open a folder for fsync
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
