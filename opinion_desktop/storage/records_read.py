@@ -7,11 +7,90 @@ and without configuring the mappers, so that opening a case reads its first scre
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
+from typing import Protocol
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from opinion_desktop.domain.records import DocumentInfo, Record, RecordFields, RecordKind
 from opinion_desktop.storage.models import BlobRow, DocumentRow, RecordRow, RecordTagRow
+
+
+class RecordColumns(Protocol):
+    """A record's columns: a row of :func:`load_records`' query, or a ``RecordRow``."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def date_of_service(self) -> dt.date | None: ...
+    @property
+    def institution(self) -> str: ...
+    @property
+    def clinician(self) -> str: ...
+    @property
+    def notes(self) -> str: ...
+    @property
+    def created_at(self) -> dt.datetime | None: ...
+
+
+class DocumentColumns(Protocol):
+    """A document's columns: a row of :func:`load_records`' query, or a ``DocumentRow``."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def record_id(self) -> int: ...
+    @property
+    def filename(self) -> str: ...
+    @property
+    def media_type(self) -> str: ...
+    @property
+    def blob_sha256(self) -> str: ...
+    @property
+    def page_count(self) -> int: ...
+    @property
+    def has_text_layer(self) -> bool: ...
+    @property
+    def ordinal(self) -> int: ...
+
+
+def to_document(row: DocumentColumns, size: int) -> DocumentInfo:
+    """The domain document of a stored one (``size``: its stored file's bytes)."""
+    return DocumentInfo(
+        id=row.id,
+        record_id=row.record_id,
+        filename=row.filename,
+        media_type=row.media_type,
+        sha256=row.blob_sha256,
+        size=size,
+        page_count=row.page_count,
+        has_text_layer=row.has_text_layer,
+        ordinal=row.ordinal,
+    )
+
+
+def to_record(row: RecordColumns, tags: Iterable[str], documents: Iterable[DocumentInfo]) -> Record:
+    """The domain record of a stored one, with its tags and documents."""
+    return Record(
+        id=row.id,
+        fields=RecordFields(
+            kind=RecordKind(row.kind),
+            title=row.title,
+            date_of_service=row.date_of_service,
+            institution=row.institution,
+            clinician=row.clinician,
+            notes=row.notes,
+            tags=tuple(tags),
+        ),
+        documents=tuple(documents),
+        created_at=row.created_at,
+    )
 
 
 def load_records(
@@ -59,36 +138,8 @@ def load_records(
         doc_stmt = doc_stmt.where(d.record_id.in_(some))
         tag_stmt = tag_stmt.where(RecordTagRow.__table__.c.record_id.in_(some))
     for doc in session.execute(doc_stmt):
-        documents.setdefault(doc.record_id, []).append(
-            DocumentInfo(
-                id=doc.id,
-                record_id=doc.record_id,
-                filename=doc.filename,
-                media_type=doc.media_type,
-                sha256=doc.blob_sha256,
-                size=doc.size or 0,
-                page_count=doc.page_count,
-                has_text_layer=doc.has_text_layer,
-                ordinal=doc.ordinal,
-            )
-        )
+        documents.setdefault(doc.record_id, []).append(to_document(doc, doc.size or 0))
     tags: dict[int, list[str]] = {}
     for record_id, tag in session.execute(tag_stmt):
         tags.setdefault(record_id, []).append(tag)
-    return [
-        Record(
-            id=row.id,
-            fields=RecordFields(
-                kind=RecordKind(row.kind),
-                title=row.title,
-                date_of_service=row.date_of_service,
-                institution=row.institution,
-                clinician=row.clinician,
-                notes=row.notes,
-                tags=tuple(tags.get(row.id, ())),
-            ),
-            documents=tuple(documents.get(row.id, ())),
-            created_at=row.created_at,
-        )
-        for row in rows
-    ]
+    return [to_record(row, tags.get(row.id, ()), documents.get(row.id, ())) for row in rows]

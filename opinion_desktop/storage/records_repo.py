@@ -32,38 +32,16 @@ from opinion_desktop.storage.models import (
     RecordTagRow,
 )
 from opinion_desktop.storage.record_batch import RecordBatch
-from opinion_desktop.storage.records_read import load_records
+from opinion_desktop.storage.records_check import changed_files, consistency_problems
+from opinion_desktop.storage.records_read import load_records, to_document, to_record
 from opinion_desktop.storage.snippets import record_snippets
 
 
-def _to_document(row: DocumentRow, size: int) -> DocumentInfo:
-    return DocumentInfo(
-        id=row.id,
-        record_id=row.record_id,
-        filename=row.filename,
-        media_type=row.media_type,
-        sha256=row.blob_sha256,
-        size=size,
-        page_count=row.page_count,
-        has_text_layer=row.has_text_layer,
-        ordinal=row.ordinal,
-    )
-
-
 def _to_record(row: RecordRow, sizes: dict[str, int]) -> Record:
-    return Record(
-        id=row.id,
-        fields=RecordFields(
-            kind=RecordKind(row.kind),
-            title=row.title,
-            date_of_service=row.date_of_service,
-            institution=row.institution,
-            clinician=row.clinician,
-            notes=row.notes,
-            tags=tuple(t.tag for t in row.tags),
-        ),
-        documents=tuple(_to_document(d, sizes.get(d.blob_sha256, 0)) for d in row.documents),
-        created_at=row.created_at,
+    return to_record(
+        row,
+        (t.tag for t in row.tags),
+        (to_document(d, sizes.get(d.blob_sha256, 0)) for d in row.documents),
     )
 
 
@@ -167,7 +145,7 @@ class RecordRepository:
             if row is None:
                 raise NotFoundError(f"There is no document number {document_id} in this case.")
             size = session.scalar(select(BlobRow.size).where(BlobRow.sha256 == row.blob_sha256))
-            return _to_document(row, size or 0)
+            return to_document(row, size or 0)
 
     def document_bytes(self, document_id: int) -> bytes:
         with self._sessions() as session:
@@ -424,32 +402,12 @@ class RecordRepository:
 
     # ----------------------------------------------------------------- checks
     def consistency_problems(self) -> list[str]:
-        problems: list[str] = []
+        """Stored files belonging to no record, of the wrong size, or a search index that
+        does not match the records (empty when the case is whole)."""
         with self._sessions() as session:
-            orphans = session.scalar(
-                select(func.count(BlobRow.sha256)).where(
-                    ~select(DocumentRow.id)
-                    .where(DocumentRow.blob_sha256 == BlobRow.sha256)
-                    .exists()
-                )
-            )
-            if orphans:
-                problems.append(f"{orphans} stored file(s) belong to no record")
-            for sha, size, length in session.execute(
-                text("SELECT sha256, size, length(data) FROM blob WHERE size != length(data)")
-            ):
-                problems.append(f"stored file {sha[:12]} is {length} bytes, expected {size}")
-            indexed = session.scalar(text("SELECT count(*) FROM record_fts")) or 0
-            records = session.scalar(select(func.count(RecordRow.id))) or 0
-            if indexed != records:
-                problems.append(f"search index holds {indexed} records, the case {records}")
-        return problems
+            return consistency_problems(session)
 
     def verify_hashes(self) -> list[str]:
         """Re-hash every stored file (slow on big cases): names those whose bytes changed."""
-        bad: list[str] = []
         with self._sessions() as session:
-            for sha, data in session.execute(text("SELECT sha256, data FROM blob")):
-                if hashlib.sha256(data).hexdigest() != sha:
-                    bad.append(f"stored file {sha[:12]} no longer matches its fingerprint")
-        return bad
+            return changed_files(session)
