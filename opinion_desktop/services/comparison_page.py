@@ -12,7 +12,7 @@ import io
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
@@ -62,11 +62,23 @@ def _row(row: ComparisonRow, styles: dict[str, ParagraphStyle]) -> list[Paragrap
 
 
 def render_comparison_page(
-    comparison: Comparison, *, title: str = "Opinions side by side", subtitle: str = ""
+    comparison: Comparison,
+    *,
+    title: str = "Opinions side by side",
+    subtitle: str = "",
+    paper: tuple[float, float] = A4,
+    band: float = 0.0,
 ) -> bytes:
-    """The comparison as PDF bytes: title, summary, then one table of context and items."""
+    """The comparison as PDF bytes: title, summary, then one table of context and items.
+
+    ``paper`` is the portrait sheet (A4 unless told); the page is turned to landscape for three
+    opinions or more. ``band`` points are left off the bottom of every page, for a stamp added
+    later under it, so that the stamped page is exactly the sheet.
+    """
     count = len(comparison.opinion_ids)
-    pagesize = landscape(A4) if count >= _LANDSCAPE_FROM else A4
+    short, long = sorted(paper)
+    sheet = (long, short) if count >= _LANDSCAPE_FROM else (short, long)
+    pagesize = (sheet[0], sheet[1] - band)
     margin = 1.5 * cm
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(

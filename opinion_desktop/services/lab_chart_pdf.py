@@ -242,6 +242,15 @@ def _triangle(x: float, y: float, size: float, colour: Any, down: bool = False) 
     )
 
 
+#: The start of a trend page's heading, and of its title in the packet's index and bookmarks.
+TITLE_PREFIX = "Lab trends: "
+
+
+def trend_title(name: str) -> str:
+    """The heading of one analyte's page, also its index and bookmark title: ``Lab trends: CEA``."""
+    return f"{TITLE_PREFIX}{name}"
+
+
 def render_trend_page(
     series: Sequence[TrendSeries],
     opinions_dates: Sequence[tuple[dt.date, str]],
@@ -256,10 +265,10 @@ def render_trend_page(
     st = styles()
     charted = [s for s in series if s.points]
     name = charted[0].name if charted else "Lab results"
-    flow: list[Any] = [Paragraph(text(f"Lab trend: {name}"), st["title"])]
+    flow: list[Any] = [Paragraph(text(trend_title(name)), st["title"])]
     if not charted:
         flow.append(Paragraph("There are no dated numbers to chart.", st["body"]))
-        return render(flow, page_size, f"Lab trend: {name}")
+        return render(flow, page_size, trend_title(name))
     if len({s.unit for s in charted}) > 1:
         flow.append(
             Paragraph(
@@ -283,4 +292,4 @@ def render_trend_page(
     if shown:
         words = "; ".join(f"{label} ({d.isoformat()})" for d, label in shown)
         flow.append(Paragraph(text(f"Dashed lines: {words}."), st["muted"]))
-    return render(flow, page_size, f"Lab trend: {name}")
+    return render(flow, page_size, trend_title(name))

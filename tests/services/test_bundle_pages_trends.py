@@ -64,7 +64,8 @@ def test_the_trend_page_follows_the_comparison_indexed_bookmarked_and_stamped(
     trend = result.sections[3]
     assert trend.start_page == comparison.start_page + comparison.page_count
     page = reader.pages[trend.start_page - 1].extract_text()
-    assert "Lab trend: CA 15-3" in page
+    # The heading on the page reads as the index and the bookmark do.
+    assert page.splitlines()[0] == "Lab trends: CA 15-3"
     assert "34 → 19" in page  # the plain-words summary under the chart
     assert f"Page {trend.start_page} of {len(reader.pages)}" in page
     assert "Maria Example" in page

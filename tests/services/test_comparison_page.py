@@ -85,3 +85,18 @@ def test_text_with_markup_characters_is_printed_as_written(case: CaseFile) -> No
     assert "<2 & >1" in text
     assert "Risk < 5% & rising" in text
     assert "The 1 item stated agrees." in text
+
+
+def test_the_page_takes_the_sheet_it_is_given_less_a_band(case: CaseFile) -> None:
+    opinions = [case.opinions.add(OpinionFields(grade=g)) for g in ("1", "2")]
+    letter = (612.0, 792.0)
+    reader, _ = _text(render_comparison_page(compare(opinions), paper=letter, band=24.0))
+    box = reader.pages[0].mediabox
+    assert (float(box.width), float(box.height)) == (612.0, 768.0)
+    three = [*opinions, case.opinions.add(OpinionFields(grade="3"))]
+    reader, _ = _text(render_comparison_page(compare(three), paper=letter, band=24.0))
+    box = reader.pages[0].mediabox
+    assert (float(box.width), float(box.height)) == (792.0, 588.0)  # landscape Letter, less band
+    reader, _ = _text(render_comparison_page(compare(opinions)))  # standalone: A4 as before
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)

@@ -54,7 +54,7 @@ def test_trend_page_shows_values_range_abnormal_points_and_markers(
 
     pages, words = _page_text(pdf)
     assert pages == 1
-    assert "Lab trend: CA 15-3" in words
+    assert "Lab trends: CA 15-3" in words
     assert "6 values from 2026-01-15 to 2026-07-15, 34 → 19 U/mL" in words
     assert "2 outside the normal range 0–31 U/mL" in words
     assert "Second opinion" in words and "Lumpectomy" in words

@@ -42,6 +42,7 @@ class PreparedDocument:
     original_path: Path | None  # the stored original, kept for the archive
     page_count: int
     reason: str = ""
+    archive_name: str = ""  # "originals/2026-01-12 Pathology - St Mary.pdf"; "": no archive
 
     @property
     def included(self) -> bool:
@@ -119,7 +120,12 @@ def _image_pages(data: bytes, target: Path, size: tuple[float, float]) -> int:
 
 
 def _text_pages(
-    case: CaseFile, document: DocumentInfo, data: bytes, target: Path, size: tuple[float, float]
+    case: CaseFile,
+    document: DocumentInfo,
+    data: bytes,
+    target: Path,
+    size: tuple[float, float],
+    archive_name: str,
 ) -> int:
     body = "\n\n".join(p.text for p in case.records.pages(document.id) if p.text.strip())
     if not body.strip() and sniff(data[:8192]) is FileType.TEXT:
@@ -127,11 +133,15 @@ def _text_pages(
     if not body.strip():
         return 0
     st = styles()
+    if archive_name:  # named as the specialist will find it in the archive
+        heading = f"Text of {archive_name.rsplit('/', 1)[-1]}"
+        where = f"The original file is in the archive as “{archive_name}”; "
+    else:
+        heading = f"Text of {document.filename}"
+        where = "The original file is not part of this packet; "
     flow: list[Any] = [
-        Paragraph(text(f"Text of {document.filename}"), st["heading"]),
-        Paragraph(
-            "The original file is in the archive; this is the text read from it.", st["muted"]
-        ),
+        Paragraph(text(heading), st["heading"]),
+        Paragraph(text(where + "this is the text read from it."), st["muted"]),
         Spacer(1, 8),
     ]
     for block in body[:_MAX_TEXT_CHARS].split("\n\n"):
@@ -155,8 +165,13 @@ def prepare_document(
     *,
     page_size: tuple[float, float],
     keep_original: bool,
+    archive_name: str = "",
 ) -> PreparedDocument:
-    """Write ``document`` as a PDF in ``workdir``; raises :class:`DocumentNotIncludedError`."""
+    """Write ``document`` as a PDF in ``workdir``; raises :class:`DocumentNotIncludedError`.
+
+    ``archive_name`` is where the original goes in the archive (kept when ``keep_original``),
+    so that a page showing a file's text can say where to find the file itself.
+    """
     try:
         data = case.records.document_bytes(document.id)
     except Exception as exc:  # the case file cannot give it back: say so plainly
@@ -176,7 +191,7 @@ def prepare_document(
         except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
             count, reason = 0, "the picture is damaged or too large to show."
     elif kind in _TEXT_TYPES:
-        count = _text_pages(case, document, data, target, page_size)
+        count = _text_pages(case, document, data, target, page_size, archive_name)
         reason = "" if count else "it holds no text to show."
     else:
         count, reason = 0, "this kind of file cannot be shown as pages."
@@ -184,7 +199,9 @@ def prepare_document(
     if not count:
         target.unlink(missing_ok=True)
         raise _refuse(record, document, reason)
-    return PreparedDocument(record, document, part, target, original, count)
+    return PreparedDocument(
+        record, document, part, target, original, count, archive_name=archive_name
+    )
 
 
 def original_path(workdir: Path, document: DocumentInfo) -> Path | None:
@@ -194,6 +211,11 @@ def original_path(workdir: Path, document: DocumentInfo) -> Path | None:
 
 
 def not_included(
-    record: Record, document: DocumentInfo | None, part: str, reason: str, original: Path | None
+    record: Record,
+    document: DocumentInfo | None,
+    part: str,
+    reason: str,
+    original: Path | None,
+    archive_name: str = "",
 ) -> PreparedDocument:
-    return PreparedDocument(record, document, part, None, original, 0, reason)
+    return PreparedDocument(record, document, part, None, original, 0, reason, archive_name)

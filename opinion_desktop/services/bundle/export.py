@@ -54,7 +54,7 @@ from opinion_desktop.services.bundle.pages_cover import render_cover
 from opinion_desktop.services.bundle.pages_index import render_index
 from opinion_desktop.services.bundle.pages_opinions import render_opinions
 from opinion_desktop.services.bundle.pages_summary import render_summary
-from opinion_desktop.services.bundle.pages_trends import render_trend_pages
+from opinion_desktop.services.bundle.pages_trends import TITLE_PREFIX, render_trend_pages
 from opinion_desktop.services.bundle.selection import select_records
 from opinion_desktop.services.bundle.stamping import BAND
 from opinion_desktop.services.bundle.timeline import current_treatment, events
@@ -100,6 +100,7 @@ def _prepare_all(
     steps: int,
 ) -> list[PreparedDocument]:
     prepared: list[PreparedDocument] = []
+    names = NameAllocator()  # the originals' names in the archive, which the packet may cite
     done = 0
     for record in records:
         if not record.documents:
@@ -111,6 +112,9 @@ def _prepare_all(
             part = f"part {number} of {count}" if count > 1 else ""
             done += 1
             progress(done, steps, f"Reading {record.title or record.kind.label}")
+            archive_name = ""
+            if keep_originals:
+                archive_name = f"{ORIGINALS}/" + names.for_document(record, document, part)
             try:
                 item = prepare_document(
                     case,
@@ -120,12 +124,14 @@ def _prepare_all(
                     workdir,
                     page_size=content_size,
                     keep_original=keep_originals,
+                    archive_name=archive_name,
                 )
             except DocumentNotIncludedError as exc:
                 if options.on_failure is OnFailure.STOP:
                     raise
+                original = original_path(workdir, document)
                 item = not_included(
-                    record, document, part, exc.reason, original_path(workdir, document)
+                    record, document, part, exc.reason, original, archive_name if original else ""
                 )
             prepared.append(item)
     return prepared
@@ -138,23 +144,30 @@ def _front_matter(
     opinions: list[Opinion],
     options: ExportOptions,
     size: tuple[float, float],
+    band: float,
     today: dt.date,
 ) -> tuple[list[tuple[str, bytes]], list[str]]:
     notes: list[str] = []
-    written = [
-        (
-            "Cover letter",
-            render_cover(
-                patient,
-                options,
-                _questions(options, opinions),
-                record_count=len(records),
-                today=today,
-                page_size=size,
-                bottom=_BOTTOM,
-            ),
+    comparison, note = render_opinions(opinions, paper=options.paper.points, band=band)
+    if note:
+        notes.append(note)
+    trends: list[tuple[str, bytes]] = []
+    if options.lab_trends:
+        trends, left_out = render_trend_pages(
+            case, options.lab_trends, opinions, records, page_size=size
         )
-    ]
+        notes += left_out
+    cover = render_cover(
+        patient,
+        options,
+        _questions(options, opinions),
+        record_count=len(records),
+        today=today,
+        comparison=comparison is not None,
+        trend_names=[title.removeprefix(TITLE_PREFIX) for title, _pdf in trends],
+        page_size=size,
+        bottom=_BOTTOM,
+    )
     med_records = [r for r in records if r.kind is RecordKind.MEDICATIONS]
     meds: list[str] = []
     allergies: list[str] = []
@@ -171,33 +184,22 @@ def _front_matter(
         page_size=size,
         bottom=_BOTTOM * 2 / 3,
     )
-    written.append(("Summary", summary))
-    comparison, note = render_opinions(opinions)
+    written = [("Cover letter", cover), ("Summary", summary)]
     if comparison is not None:
         written.append(("Opinions compared", comparison))
-    if note:
-        notes.append(note)
-    if options.lab_trends:
-        trends, left_out = render_trend_pages(
-            case, options.lab_trends, opinions, records, page_size=size
-        )
-        written += trends
-        notes += left_out
-    return written, notes
+    return written + trends, notes
 
 
 def _archive_members(
     prepared: Sequence[PreparedDocument], packet: Path, packet_name: str
 ) -> tuple[list[ArchiveMember], dict[int, str]]:
-    names = NameAllocator()
     members = [ArchiveMember(packet_name, packet, None)]
     originals: dict[int, str] = {}
     for item in prepared:
-        if item.document is None or item.original_path is None:
+        if item.document is None or item.original_path is None or not item.archive_name:
             continue
-        name = f"{ORIGINALS}/" + names.for_document(item.record, item.document, item.part)
-        members.append(ArchiveMember(name, item.original_path, item.record))
-        originals[item.document.id] = name
+        members.append(ArchiveMember(item.archive_name, item.original_path, item.record))
+        originals[item.document.id] = item.archive_name
     return members, originals
 
 
@@ -252,7 +254,8 @@ def export_bundle(
     now = dt.datetime.now().replace(microsecond=0)
     banded = options.stamp or bool(options.bates_prefix)
     width, height = options.paper.points
-    size = (width, height - BAND) if banded else (width, height)
+    band = BAND if banded else 0.0
+    size = (width, height - band)
     documents = sum(max(1, len(r.documents)) for r in records)
     steps = 2 * documents + 2
     for folder in dict.fromkeys(p.parent for p in (out_pdf, out_zip) if p is not None):
@@ -273,7 +276,7 @@ def export_bundle(
         cancel.raise_if_cancelled()
         progress(documents, steps, "Writing the cover letter, summary and index")
         written, notes = _front_matter(
-            case, patient, records, opinions, options, size, today or now.date()
+            case, patient, records, opinions, options, size, band, today or now.date()
         )
         progress(documents + 1, steps, "Laying out the index")
         layout: Layout = plan_layout(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Sequence
 from typing import Any
 
 from reportlab.platypus import ListFlowable, ListItem, Paragraph, Spacer
@@ -16,6 +18,33 @@ def long_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+_TITLE = re.compile(r"(?:dr|prof|professor|mr|mrs|ms|mx|miss)\.?", re.IGNORECASE)
+_PARTICLES = frozenset({"da", "de", "del", "della", "der", "di", "du", "la", "le", "van", "von"})
+
+
+def salutation(recipient: str) -> str:
+    """``Dear Dr. Mehta,`` for "Dr. Priya Mehta"; the name as given when it has no title."""
+    name = " ".join(recipient.split())
+    if not name:
+        return "Dear Doctor,"
+    words = name.split(",")[0].split()  # "Dr. Priya Mehta, MD": the degrees are not the name
+    if len(words) >= 2 and _TITLE.fullmatch(words[0]):
+        surname = [words[-1]]
+        for word in reversed(words[1:-1]):  # "Dr. Anna van der Berg": "van der Berg"
+            if word.casefold() not in _PARTICLES:
+                break
+            surname.insert(0, word)
+        return f"Dear {words[0]} {' '.join(surname)},"
+    return f"Dear {name},"
+
+
+def _joined(parts: Sequence[str]) -> str:
+    """``a, b and c``."""
+    if len(parts) <= 2:
+        return " and ".join(parts)
+    return ", ".join(parts[:-1]) + ", and " + parts[-1]
+
+
 def render_cover(
     patient: Patient,
     options: ExportOptions,
@@ -23,6 +52,8 @@ def render_cover(
     *,
     record_count: int,
     today: dt.date,
+    comparison: bool = True,
+    trend_names: Sequence[str] = (),
     page_size: tuple[float, float],
     bottom: float,
 ) -> bytes:
@@ -44,20 +75,30 @@ def render_cover(
     if patient.diagnosis_summary:
         flow.append(Paragraph(f"<b>Diagnosis:</b> {text(patient.diagnosis_summary)}", st["body"]))
     flow.append(Spacer(1, 14))
-    greeting = f"Dear {options.recipient_name}," if options.recipient_name else "Dear Doctor,"
+    holds = ["a one-page summary"]
+    if comparison:
+        holds.append("a comparison of the opinions I have received so far")
+    if trend_names:
+        charts = "a chart" if len(trend_names) == 1 else "charts"
+        holds.append(f"{charts} of my lab results over time ({', '.join(trend_names)})")
+    holds += ["an index", f"my records ({record_count} in all)"]
     flow += [
-        Paragraph(text(greeting), st["body"]),
+        Paragraph(text(salutation(options.recipient_name)), st["body"]),
         Spacer(1, 6),
         Paragraph(
-            "Thank you for reviewing my case. This packet holds a one-page summary, a comparison "
-            "of the opinions I have received so far, an index, and my records "
-            f"({record_count} in all). Every page is numbered at the bottom.",
+            text(
+                f"Thank you for reviewing my case. This packet holds {_joined(holds)}. "
+                "Every page is numbered at the bottom."
+            ),
             st["body"],
         ),
-        Paragraph("Why I am asking for your opinion", st["heading"]),
-        Paragraph(text(options.reason.strip() or "Not stated."), st["body"]),
-        Paragraph("My questions", st["heading"]),
     ]
+    if options.reason.strip():
+        flow += [
+            Paragraph("Why I am asking for your opinion", st["heading"]),
+            Paragraph(text(options.reason.strip()), st["body"]),
+        ]
+    flow.append(Paragraph("My questions", st["heading"]))
     if questions:
         flow.append(
             ListFlowable(

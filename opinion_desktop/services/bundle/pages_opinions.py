@@ -15,8 +15,15 @@ from opinion_desktop.services.comparison_page import render_comparison_page
 TITLE = "Opinions compared"
 
 
-def render_opinions(opinions: Sequence[Opinion]) -> tuple[bytes | None, str]:
-    """The comparison page's PDF, or None and a note on why it was left out."""
+def render_opinions(
+    opinions: Sequence[Opinion], *, paper: tuple[float, float], band: float
+) -> tuple[bytes | None, str]:
+    """The comparison page's PDF, or None and a note on why it was left out.
+
+    ``paper`` is the packet's sheet and ``band`` the stamp band that will be added under the page
+    (0 when unstamped), so that the page comes out the same size as the rest of the packet.
+    """
     if len(opinions) < 2:
         return None, "The opinions comparison was left out: fewer than two opinions are recorded."
-    return render_comparison_page(compare(opinions), title=TITLE), ""
+    page = render_comparison_page(compare(opinions), title=TITLE, paper=paper, band=band)
+    return page, ""

@@ -11,13 +11,13 @@ from collections.abc import Sequence
 from opinion_desktop.domain.labs import AnalyteSummary
 from opinion_desktop.domain.opinions import Opinion
 from opinion_desktop.domain.records import Record
-from opinion_desktop.services.lab_chart_pdf import render_trend_page
+from opinion_desktop.services.lab_chart_pdf import TITLE_PREFIX, render_trend_page, trend_title
 from opinion_desktop.services.lab_trends import chart_markers
 from opinion_desktop.storage.casefile import CaseFile
 
 #: A trend needs at least this many numbers to be charted in the packet.
 MIN_VALUES = 2
-TITLE_PREFIX = "Lab trends: "
+__all__ = ["MIN_VALUES", "TITLE_PREFIX", "render_trend_pages", "trend_choices", "trend_title"]
 
 
 def trend_choices(case: CaseFile) -> list[AnalyteSummary]:
@@ -27,11 +27,6 @@ def trend_choices(case: CaseFile) -> list[AnalyteSummary]:
 
 def _charted_points(case: CaseFile, name: str) -> int:
     return max((len(s.points) for s in case.labs.trend(name)), default=0)
-
-
-def trend_title(name: str) -> str:
-    """The section title (index and bookmark) of one analyte's page: ``Lab trends: CA 15-3``."""
-    return f"{TITLE_PREFIX}{name}"
 
 
 def render_trend_pages(

@@ -55,11 +55,18 @@ def treatment_text(opinion: Opinion) -> str:
 
 
 def events(records: list[Record], opinions: list[Opinion]) -> list[TimelineEvent]:
-    """Key dated events, oldest first: biopsies, surgery, scans, consults and opinions."""
+    """Key dated events, oldest first: biopsies, surgery, scans, consults and opinions.
+
+    A consult note dated the day of an opinion is that opinion's visit: only the opinion is
+    listed, not the same visit twice.
+    """
+    opinion_days = {o.fields.date for o in opinions if o.fields.date is not None}
     found: list[TimelineEvent] = []
     for record in records:
         what = _record_event(record)
         if what is None or record.date_of_service is None:
+            continue
+        if what == "Consult" and record.date_of_service in opinion_days:
             continue
         detail = record.title or record.kind.label
         where = _who(record.fields.clinician, record.institution)
@@ -86,8 +93,9 @@ _ROUTINE = {"Scan": 2, "Consult": 1}
 def keep_events(found: list[TimelineEvent], count: int) -> list[TimelineEvent]:
     """The ``count`` events that matter most, in date order.
 
-    Biopsies, surgery, opinions and the like come first; then consults, then scans, keeping the
-    first and the latest of each (how it began, where things stand) before those in between.
+    The earliest event comes first whatever it is (how the story began: often the scan that
+    found something); then biopsies, surgery, opinions and the like; then consults, then scans,
+    keeping the first and the latest of each (where things stand) before those in between.
     """
     if count >= len(found):
         return list(found)
@@ -96,7 +104,8 @@ def keep_events(found: list[TimelineEvent], count: int) -> list[TimelineEvent]:
         same = [i for i, e in enumerate(found) if e.what == what]
         for position, index in enumerate(same):
             from_ends = min(position, len(same) - 1 - position)
-            ranked.append((_ROUTINE.get(what, 0), from_ends, index))
+            priority = -1 if index == 0 else _ROUTINE.get(what, 0)
+            ranked.append((priority, from_ends, index))
     chosen = sorted(index for _p, _e, index in sorted(ranked)[:count])
     return [found[i] for i in chosen]
 
