@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from opinion_desktop.domain.labs import TrendSeries, format_number
 from opinion_desktop.domain.opinions import Opinion
@@ -21,21 +21,30 @@ def _short(text: str) -> str:
     return text[: _LONGEST_LABEL - 1].rstrip(" ,;:-") + "…"
 
 
+def _as_written(label: str) -> str:
+    return label
+
+
 def chart_markers(
-    opinions: Iterable[Opinion], records: Iterable[Record] = ()
+    opinions: Iterable[Opinion],
+    records: Iterable[Record] = (),
+    label: Callable[[str], str] = _as_written,
 ) -> list[tuple[dt.date, str]]:
     """``(date, label)`` for each dated opinion and treatment record, oldest first.
 
     An opinion is labelled by its kind ("Second opinion"); an operative record by its title.
-    Undated ones are left out: they have no place on a time axis.
+    Undated ones are left out: they have no place on a time axis. ``label`` turns the words of
+    a kind ("Second opinion", "Operative report") into the person's language; the titles
+    people gave their records are shown as they wrote them.
     """
     markers: list[tuple[dt.date, str]] = []
     for opinion in opinions:
         if opinion.fields.date is not None:
-            markers.append((opinion.fields.date, opinion.fields.opinion_type.label))
+            markers.append((opinion.fields.date, label(opinion.fields.opinion_type.label)))
     for record in records:
         if record.kind in TREATMENT_KINDS and record.date_of_service is not None:
-            markers.append((record.date_of_service, _short(record.title or record.kind.label)))
+            words = record.title or label(record.kind.label)
+            markers.append((record.date_of_service, _short(words)))
     markers.sort(key=lambda m: m[0])
     return markers
 

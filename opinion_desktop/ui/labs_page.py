@@ -35,6 +35,7 @@ from opinion_desktop.ui.models.lab_values_table import (
     LabValuesFilterProxy,
     LabValuesTableModel,
 )
+from opinion_desktop.ui.translations import label_text
 from opinion_desktop.ui.widgets.trend_chart import TrendChart
 
 #: The analyte list's item data: the analyte key ("" for every test).
@@ -92,12 +93,19 @@ class LabsPage(QWidget):
         controls.setContentsMargins(0, 0, 0, 0)
         controls.addWidget(self.abnormal_only)
         controls.addWidget(self.count_label, 1)
-        controls.addWidget(self.open_button)
+        # Under the table, so the row above it stays narrow enough for an 800-pixel screen.
+        actions = QHBoxLayout()
+        actions.setContentsMargins(0, 0, 0, 0)
+        actions.addStretch(1)
+        actions.addWidget(self.open_button)
         bottom = QWidget(self)
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
         bottom_layout.addLayout(controls)
         bottom_layout.addWidget(self.table, 1)
+        bottom_layout.addLayout(actions)
+        QWidget.setTabOrder(self.abnormal_only, self.table)
+        QWidget.setTabOrder(self.table, self.open_button)
 
         self.right_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.right_splitter.addWidget(self.chart)
@@ -291,7 +299,9 @@ class LabsPage(QWidget):
                 self.tr("Choose a test on the left to see how its values changed.")
             )
             return
-        markers = chart_markers(self._case.opinions.all(), self._case.records.all())
+        markers = chart_markers(
+            self._case.opinions.all(), self._case.records.all(), label=label_text
+        )
         self.chart.set_trend(summary.name, self._case.labs.trend(key), markers)
 
     def _abnormal_toggled(self, on: bool) -> None:

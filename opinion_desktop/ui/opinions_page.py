@@ -32,6 +32,7 @@ from opinion_desktop.services.consult_questions import default_questions
 from opinion_desktop.services.extraction import proposals_for_record
 from opinion_desktop.storage.casefile import CaseFile
 from opinion_desktop.ui.messages import show_error
+from opinion_desktop.ui.models.comparison_table import opinion_title_text
 from opinion_desktop.ui.models.opinions_table import (
     OPINION_ROLE,
     OpinionsTableModel,
@@ -213,7 +214,7 @@ class OpinionsPage(QWidget):
         self.editor.set_opinion(opinion)
         self.delete_action.setEnabled(opinion is not None)
         if opinion is not None:
-            self.heading.setText(self.tr(opinion.title))
+            self.heading.setText(opinion_title_text(opinion.title))
         elif self._case is None:
             self.heading.setText(self.tr("No case is open."))
         else:

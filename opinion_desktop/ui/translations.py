@@ -21,6 +21,7 @@ FOLDER = Path(__file__).resolve().parents[1] / "resources" / "translations"
 BASE_NAME = "opinion_desktop"
 
 _installed: list[QTranslator] = []
+_language = "en"
 _QT_CONTEXT = re.compile(r"Q[A-Z]\w*$")
 
 
@@ -90,9 +91,11 @@ def chosen_languages() -> list[str]:
 
 def install_translators(app: QCoreApplication) -> str:
     """Install the translators for the chosen language; returns it ("en" for none needed)."""
+    global _language
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    _language = "en"
     for language in chosen_languages():
         if language in ("en", "c"):
             return "en"
@@ -106,8 +109,17 @@ def install_translators(app: QCoreApplication) -> str:
         _installed.append(ours)
         for translator in _installed:
             app.installTranslator(translator)
+        _language = language
         return language
     return "en"
+
+
+def ui_locale() -> QLocale:
+    """The locale of the language the program speaks (month and day names in dates).
+
+    Only the texts follow it: numbers are still read and written as the system's locale says.
+    """
+    return QLocale(_language)
 
 
 def label_text(label: str) -> str:

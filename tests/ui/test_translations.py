@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
+from opinion_desktop.domain.history import Change, HistoryAction, HistoryEntity
 from opinion_desktop.domain.imports import ImportOutcome, ImportStatus
 from opinion_desktop.domain.labs import LabFlag
+from opinion_desktop.domain.opinions import OpinionType
 from opinion_desktop.domain.records import RecordKind
 from opinion_desktop.storage.casefile import CaseFile
 from opinion_desktop.ui.import_summary import ImportSummaryDialog
 from opinion_desktop.ui.main_window import MainWindow
 from opinion_desktop.ui.models.comparison_table import MARK_COLUMN
+from opinion_desktop.ui.models.history_table import HistoryColumn, HistoryTableModel
 from opinion_desktop.ui.models.lab_values_table import flag_text
+from opinion_desktop.ui.models.releases_table import ReleaseColumn, ReleasesTableModel, when_text
 from opinion_desktop.ui.new_case_dialog import NewCaseDialog
 from opinion_desktop.ui.translations import (
     FOLDER,
@@ -28,6 +33,7 @@ from opinion_desktop.ui.translations import (
     install_translators,
 )
 from opinion_desktop.ui.widgets.comparison_view import ComparisonView
+from opinion_desktop.ui.widgets.timeline import tick_text
 from tests.ui.demo_case import demo_case_copy
 from tests.ui.test_font_scaling import cut_off
 
@@ -205,3 +211,95 @@ def test_a_text_without_a_translation_is_shown_as_written() -> None:
     assert QCoreApplication.translate("QSomeQtWidget", "Not a translated text") == (
         "Not a translated text"
     )
+
+
+@pytest.mark.usefixtures("spanish")
+def test_the_history_table_speaks_spanish_and_names_months_in_spanish() -> None:
+    model = HistoryTableModel()
+    model.set_changes(
+        [
+            Change(
+                1,
+                dt.datetime(2026, 2, 20, 14, 5),
+                HistoryEntity.RECORD,
+                3,
+                HistoryAction.ADDED,
+                "date_of_service",
+                None,
+                "2026-02-03",
+                "Breast MRI",
+            ),
+            Change(
+                2,
+                dt.datetime(2026, 2, 24, 9, 30),
+                HistoryEntity.OPINION,
+                1,
+                HistoryAction.CHANGED,
+                "histologic_type",
+                "Invasive ductal carcinoma",
+                "Invasive lobular carcinoma",
+            ),
+        ]
+    )
+    header = [model.headerData(c, Qt.Orientation.Horizontal) for c in HistoryColumn]
+    assert header == ["Cuándo", "Registro u opinión", "Cambio", "Campo", "Antes", "Después"]
+    newest = [model.index(0, c).data() for c in HistoryColumn]
+    assert newest[:4] == ["24 feb 2026, 09:30", "Opinión 1", "Cambiado", "tipo histológico"]
+    oldest = [model.index(1, c).data() for c in HistoryColumn]
+    assert oldest[:4] == [
+        "20 feb 2026, 14:05",
+        "Registro 3: Breast MRI",
+        "Añadido",
+        "fecha de atención",
+    ]
+    tooltip = model.index(1, HistoryColumn.WHEN).data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == "viernes 20 febrero 2026, 14:05"
+
+
+def test_in_english_the_history_keeps_its_english_words_and_months() -> None:
+    assert when_text(dt.datetime(2026, 2, 20, 14, 5)) == "20 February 2026, 14:05"
+    assert when_text(dt.datetime(2026, 2, 20, 14, 5), short=True) == "20 Feb 2026, 14:05"
+    model = HistoryTableModel()
+    assert model.headerData(HistoryColumn.FIELD, Qt.Orientation.Horizontal) == "Field"
+
+
+@pytest.mark.usefixtures("spanish")
+def test_the_packets_sent_table_and_the_timeline_name_months_in_spanish() -> None:
+    assert when_text(dt.datetime(2026, 1, 5, 8, 0)) == "5 enero 2026, 08:00"
+    assert tick_text(dt.date(2026, 8, 1)) == "ago 2026"
+    model = ReleasesTableModel()
+    header = [model.headerData(c, Qt.Orientation.Horizontal) for c in ReleaseColumn]
+    assert header[:2] == ["Enviado el", "Para"]
+
+
+@pytest.mark.usefixtures("spanish")
+def test_the_opinion_heading_and_the_lab_chart_markers_are_in_spanish(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = MainWindow()
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.set_case(demo_case_copy(tmp_path))
+    try:
+        window.pages.show_page("opinions")
+        opinions = window.extras.opinions
+        qtbot.waitUntil(opinions.isVisible)
+        first = next(
+            o for o in opinions.model.opinions() if o.fields.opinion_type is OpinionType.FIRST
+        )
+        assert opinions.select_opinion(first.id)
+        assert opinions.heading.text().startswith("Primera opinión: ")
+        window.pages.show_page("labs")
+        labs = window.extras.labs
+        qtbot.waitUntil(labs.isVisible)
+        assert labs.select_analyte("CA 15-3")
+        markers = [label.text() for label in labs.chart.marker_labels]
+        assert "Primera opinión" in markers and "Segunda opinión" in markers
+        assert "First opinion" not in markers
+        assert labs.chart.chart.locale().language() == QLocale.Language.Spanish  # "26 ene 2026"
+    finally:
+        window.close_case(remember=True)
+        window.close()
+        window.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from opinion_desktop.storage.casefile import CaseFile
 from opinion_desktop.ui.main_window import MainWindow
 from opinion_desktop.ui.models.records_table import Column
+from tests.ui.demo_case import demo_case_copy
 
 
 def wait_for_first_sizes(window: MainWindow, qtbot: QtBot) -> None:
@@ -89,3 +90,35 @@ def test_while_searching_the_table_does_not_scroll_sideways(
     browser.run_search()
     assert browser.table.isColumnHidden(Column.MATCH)
     assert not browser.table.horizontalScrollBar().isVisible()
+
+
+def test_every_page_fits_an_800_pixel_wide_screen(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Selecting a record, the opinions side by side and a lab chart never widen the window."""
+    window.resize(800, 600)
+    window.set_case(demo_case_copy(tmp_path))
+    widths: dict[str, int] = {}
+    keys = window.pages.keys()
+    for key in keys:
+        window.pages.show_page(key)
+        page = window.pages.page(key)
+        assert page is not None
+        qtbot.waitUntil(page.isVisible)
+        if key == "records":
+            wait_for_first_sizes(window, qtbot)
+            window.browser.table.selectRow(0)
+            qtbot.waitUntil(lambda: window.browser.form.record is not None)
+        if key == "labs":
+            assert window.extras.labs.select_analyte("CA 15-3")
+        QApplication.processEvents()
+        widths[key] = window.minimumSizeHint().width()
+        if key == "opinions":
+            # The opinions to compare go one under the other rather than widen the window.
+            boxes = list(window.extras.opinions.comparison.choice_boxes.values())
+            assert len(boxes) >= 2 and all(box.isVisible() for box in boxes)
+            assert boxes[1].y() > boxes[0].y()
+            assert boxes[0].geometry().right() <= boxes[0].parentWidget().width()
+    assert {"records", "opinions", "labs"} <= widths.keys()
+    assert max(widths.values()) <= 800, widths
+    assert window.width() == 800

@@ -5,6 +5,8 @@
 - calls of a module's ``_tr("…")`` helper (``QCoreApplication.translate("Context", text)``);
 - ``counted(n, "1 record", "%1 records")`` (context "Wording" or the one given);
 - ``tr("Context", "…")`` where ``tr = QCoreApplication.translate``;
+- the titles of a table model's ``columns = (Column("When", …), …)`` (context: the class's
+  name, as :class:`~opinion_desktop.ui.models.dataclass_table.DataclassTableModel` asks);
 - the plain-word labels of the domain's enums and of the comparison's rows, which the models
   translate at run time (context "Labels": the program's translator also looks up a text under
   any context, see :mod:`opinion_desktop.ui.translations`).
@@ -47,6 +49,27 @@ def _constant(node: ast.expr) -> str | None:
     return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
 
 
+def column_titles(tree: ast.Module) -> list[tuple[str, str]]:
+    """(class, title) for each ``columns = (Column("Title", …), …)`` in a class's body."""
+    pairs: list[tuple[str, str]] = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.ClassDef):
+            continue
+        for statement in node.body:
+            if not (
+                isinstance(statement, ast.Assign)
+                and any(isinstance(t, ast.Name) and t.id == "columns" for t in statement.targets)
+                and isinstance(statement.value, ast.Tuple | ast.List)
+            ):
+                continue
+            for element in statement.value.elts:
+                if isinstance(element, ast.Call) and element.args:
+                    title = _constant(element.args[0])
+                    if title is not None:
+                        pairs.append((node.name, title))
+    return pairs
+
+
 def strings_in(path: Path) -> list[tuple[str, str]]:
     """(context, text) pairs in one module that lupdate would miss."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -60,7 +83,7 @@ def strings_in(path: Path) -> list[tuple[str, str]]:
         and isinstance(node.value, ast.Constant)
         and isinstance(node.value.value, str)
     }
-    pairs: list[tuple[str, str]] = []
+    pairs: list[tuple[str, str]] = column_titles(tree)
     for call in ast.walk(tree):
         if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Name):
             continue

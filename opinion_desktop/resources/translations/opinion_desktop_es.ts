@@ -140,6 +140,22 @@
 <context>
     <name>BackupsTableModel</name>
     <message>
+        <source>Taken on</source>
+        <translation>Hecha el</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Registros</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
         <source>Taken when the case was closed</source>
         <translation>Hecha al cerrar el caso</translation>
     </message>
@@ -840,6 +856,134 @@
 <context>
     <name>HistoryTableModel</name>
     <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Record or opinion</source>
+        <translation>Registro u opinión</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Antes</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Después</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>tipo</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>título</translation>
+    </message>
+    <message>
+        <source>date of service</source>
+        <translation>fecha de atención</translation>
+    </message>
+    <message>
+        <source>institution</source>
+        <translation>centro</translation>
+    </message>
+    <message>
+        <source>clinician</source>
+        <translation>médico</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>notas</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>etiquetas</translation>
+    </message>
+    <message>
+        <source>documents</source>
+        <translation>documentos</translation>
+    </message>
+    <message>
+        <source>specialty</source>
+        <translation>especialidad</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>fecha</translation>
+    </message>
+    <message>
+        <source>opinion type</source>
+        <translation>tipo de opinión</translation>
+    </message>
+    <message>
+        <source>diagnosis</source>
+        <translation>diagnóstico</translation>
+    </message>
+    <message>
+        <source>primary site</source>
+        <translation>localización primaria</translation>
+    </message>
+    <message>
+        <source>laterality</source>
+        <translation>lado</translation>
+    </message>
+    <message>
+        <source>histologic type</source>
+        <translation>tipo histológico</translation>
+    </message>
+    <message>
+        <source>grade</source>
+        <translation>grado</translation>
+    </message>
+    <message>
+        <source>clinical stage</source>
+        <translation>estadio clínico</translation>
+    </message>
+    <message>
+        <source>pathologic stage</source>
+        <translation>estadio patológico</translation>
+    </message>
+    <message>
+        <source>biomarkers</source>
+        <translation>biomarcadores</translation>
+    </message>
+    <message>
+        <source>treatment</source>
+        <translation>tratamiento</translation>
+    </message>
+    <message>
+        <source>rationale</source>
+        <translation>motivos</translation>
+    </message>
+    <message>
+        <source>tests ordered</source>
+        <translation>pruebas solicitadas</translation>
+    </message>
+    <message>
+        <source>uncertainty</source>
+        <translation>dudas</translation>
+    </message>
+    <message>
+        <source>based on</source>
+        <translation>basada en</translation>
+    </message>
+    <message>
+        <source>questions</source>
+        <translation>preguntas</translation>
+    </message>
+    <message>
+        <source>sources</source>
+        <translation>fuentes</translation>
+    </message>
+    <message>
         <source>Record %1</source>
         <translation>Registro %1</translation>
     </message>
@@ -850,6 +994,18 @@
     <message>
         <source>(empty)</source>
         <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Añadido</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Cambiado</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Eliminado</translation>
     </message>
 </context>
 <context>
@@ -2167,6 +2323,33 @@
     </message>
 </context>
 <context>
+    <name>ReleasedRecordsModel</name>
+    <message>
+        <source>Starts on page</source>
+        <translation>Empieza en la página</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Centro</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Páginas</translation>
+    </message>
+</context>
+<context>
     <name>ReleasesPage</name>
     <message>
         <source>Packets sent</source>
@@ -2223,6 +2406,30 @@
 </context>
 <context>
     <name>ReleasesTableModel</name>
+    <message>
+        <source>Sent on</source>
+        <translation>Enviado el</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Para</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Registros</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Páginas</translation>
+    </message>
+    <message>
+        <source>Packet</source>
+        <translation>Paquete</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Huella</translation>
+    </message>
     <message>
         <source>not included</source>
         <translation>no incluido</translation>
@@ -2622,7 +2829,7 @@
     </message>
     <message>
         <source>Save the comparison as a PDF</source>
-        <extracomment>Tick boxes for the opinions to compare, side by side in rows of this many. Asks where to save the PDF; returns None when the person cancels.</extracomment>
+        <extracomment>Asks where to save the PDF; returns None when the person cancels.</extracomment>
         <translation>Guardar la comparación como PDF</translation>
     </message>
     <message>

@@ -15,7 +15,7 @@ from opinion_desktop.ui.models.dataclass_table import (
     Column,
     DataclassTableModel,
 )
-from opinion_desktop.ui.models.releases_table import when_text
+from opinion_desktop.ui.models.releases_table import weekday_text, when_text
 
 __all__ = [
     "ITEM_ROLE",
@@ -35,7 +35,7 @@ def _tr(text: str) -> str:
 
 def day_and_time(moment: dt.datetime) -> str:
     """Like "Tuesday 24 November 2026, 14:05"."""
-    return f"{moment:%A} {when_text(moment)}"
+    return f"{weekday_text(moment)} {when_text(moment)}"
 
 
 def size_text(size: int) -> str:

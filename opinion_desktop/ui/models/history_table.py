@@ -17,7 +17,7 @@ from opinion_desktop.ui.models.dataclass_table import (
     DataclassTableModel,
     Index,
 )
-from opinion_desktop.ui.models.releases_table import when_text
+from opinion_desktop.ui.models.releases_table import weekday_text, when_text
 
 __all__ = [
     "ITEM_ROLE",
@@ -25,6 +25,8 @@ __all__ = [
     "HistoryColumn",
     "HistoryFilterProxy",
     "HistoryTableModel",
+    "action_text",
+    "field_text",
     "item_text",
     "value_text",
 ]
@@ -37,11 +39,49 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("HistoryTableModel", text)
 
 
-_ACTIONS = {
-    HistoryAction.ADDED: "Added",
-    HistoryAction.CHANGED: "Changed",
-    HistoryAction.DELETED: "Deleted",
-}
+def action_text(action: HistoryAction) -> str:
+    """ "Added", "Changed" or "Deleted", in the person's language."""
+    return {
+        HistoryAction.ADDED: _tr("Added"),
+        HistoryAction.CHANGED: _tr("Changed"),
+        HistoryAction.DELETED: _tr("Deleted"),
+    }[action]
+
+
+def field_text(field: str) -> str:
+    """A field of a record or an opinion in plain words (``date_of_service``: "date of service"),
+    in the person's language; a field not listed here is shown as its name."""
+    known = {
+        # records
+        "kind": _tr("kind"),
+        "title": _tr("title"),
+        "date_of_service": _tr("date of service"),
+        "institution": _tr("institution"),
+        "clinician": _tr("clinician"),
+        "notes": _tr("notes"),
+        "tags": _tr("tags"),
+        "documents": _tr("documents"),
+        # opinions
+        "specialty": _tr("specialty"),
+        "date": _tr("date"),
+        "opinion_type": _tr("opinion type"),
+        "diagnosis": _tr("diagnosis"),
+        "primary_site": _tr("primary site"),
+        "laterality": _tr("laterality"),
+        "histologic_type": _tr("histologic type"),
+        "grade": _tr("grade"),
+        "clinical_stage": _tr("clinical stage"),
+        "pathologic_stage": _tr("pathologic stage"),
+        "biomarkers": _tr("biomarkers"),
+        "treatment": _tr("treatment"),
+        "rationale": _tr("rationale"),
+        "tests_ordered": _tr("tests ordered"),
+        "uncertainty": _tr("uncertainty"),
+        "based_on": _tr("based on"),
+        "questions": _tr("questions"),
+        "sources": _tr("sources"),
+    }
+    return known.get(field, field.replace("_", " "))
 
 
 def item_text(change: Change) -> str:
@@ -86,11 +126,11 @@ class HistoryTableModel(DataclassTableModel[Change]):
             "When",
             lambda c: when_text(c.when, short=True),
             lambda c: c.id,
-            tooltip=lambda c: f"{c.when:%A} {when_text(c.when)}",
+            tooltip=lambda c: f"{weekday_text(c.when)} {when_text(c.when)}",
         ),
         Column[Change]("Record or opinion", item_text),
-        Column[Change]("Change", lambda c: _tr(_ACTIONS[c.action])),
-        Column[Change]("Field", lambda c: c.field_label),
+        Column[Change]("Change", lambda c: action_text(c.action)),
+        Column[Change]("Field", lambda c: field_text(c.field)),
         Column[Change]("Before", _before, tooltip=lambda c: value_text(c.old_value, whole=True)),
         Column[Change]("After", _after, tooltip=lambda c: value_text(c.new_value, whole=True)),
     )
@@ -125,7 +165,8 @@ class HistoryFilterProxy(QSortFilterProxyModel):
             (
                 item_text(change),
                 change.field_label,
-                _tr(_ACTIONS[change.action]),
+                field_text(change.field),
+                action_text(change.action),
                 change.old_value or "",
                 change.new_value or "",
             )

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel
+from PySide6.QtCore import QCoreApplication, QLocale, QSortFilterProxyModel
 
 from opinion_desktop.domain.bundle import Release, ReleasedRecord
 from opinion_desktop.ui.models.dataclass_table import (
@@ -17,6 +17,7 @@ from opinion_desktop.ui.models.dataclass_table import (
     DataclassTableModel,
     Index,
 )
+from opinion_desktop.ui.translations import ui_locale
 
 __all__ = [
     "ITEM_ROLE",
@@ -27,6 +28,7 @@ __all__ = [
     "ReleasesFilterProxy",
     "ReleasesTableModel",
     "fingerprint",
+    "weekday_text",
     "when_text",
 ]
 
@@ -36,9 +38,17 @@ def _tr(text: str) -> str:
 
 
 def when_text(moment: dt.datetime, *, short: bool = False) -> str:
-    """Like "20 February 2026, 14:05" (short: "20 Feb 2026, 14:05"); never a puzzling 02/03."""
-    month = f"{moment:%b %Y}" if short else f"{moment:%B %Y}"
-    return f"{moment.day} {month}, {moment:%H:%M}"
+    """Like "20 February 2026, 14:05" (short: "20 Feb 2026, 14:05"); never a puzzling 02/03.
+
+    The month is named in the program's language ("20 febrero 2026, 14:05")."""
+    size = QLocale.FormatType.ShortFormat if short else QLocale.FormatType.LongFormat
+    month = ui_locale().monthName(moment.month, size)
+    return f"{moment.day} {month} {moment.year}, {moment:%H:%M}"
+
+
+def weekday_text(moment: dt.date) -> str:
+    """The day of the week in the program's language: "Tuesday", "martes"."""
+    return ui_locale().dayName(moment.isoweekday(), QLocale.FormatType.LongFormat)
 
 
 def fingerprint(sha256: str) -> str:

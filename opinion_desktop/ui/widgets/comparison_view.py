@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QFileDialog,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -37,9 +36,7 @@ from opinion_desktop.ui.models.comparison_table import (
     opinion_title_text,
     summary_text,
 )
-
-#: Tick boxes for the opinions to compare, side by side in rows of this many.
-CHOICE_COLUMNS = 2
+from opinion_desktop.ui.widgets.flow_layout import FlowLayout
 
 #: Asks where to save the PDF; returns None when the person cancels.
 PdfPathChooser = Callable[[QWidget, str], Path | None]
@@ -94,11 +91,8 @@ class ComparisonView(QWidget):
 
         self.choices = QWidget(self)
         self.choices.setAccessibleName(self.tr("Opinions to compare"))
-        self._choices_layout = QGridLayout(self.choices)
-        self._choices_layout.setContentsMargins(0, 0, 0, 0)
-        self._choices_layout.setHorizontalSpacing(16)
-        self._choices_layout.setVerticalSpacing(2)
-        self._choices_layout.setColumnStretch(CHOICE_COLUMNS, 1)
+        # Side by side while they fit, one under the other on a narrow screen.
+        self._choices_layout = FlowLayout(self.choices, h_spacing=16, v_spacing=2)
         self.choices_label = QLabel(self.tr("Compare:"), self)
 
         self.model = ComparisonTableModel(self)
@@ -195,8 +189,7 @@ class ComparisonView(QWidget):
                 opinion.id in wanted if wanted is not None else before.get(opinion.id, True)
             )
             box.toggled.connect(self._refresh)
-            row, column = divmod(len(self.choice_boxes), CHOICE_COLUMNS)
-            self._choices_layout.addWidget(box, row, column)
+            self._choices_layout.addWidget(box)
             self.choice_boxes[opinion.id] = box
         self.order_tabs()
         self._refresh()

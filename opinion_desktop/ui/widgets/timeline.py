@@ -5,16 +5,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from opinion_desktop.domain.records import Record
 from opinion_desktop.ui.theme import KIND_COLOURS
-from opinion_desktop.ui.translations import label_text
+from opinion_desktop.ui.translations import label_text, ui_locale
 
 _MARGIN = 16
 _RADIUS = 6
+
+
+def tick_text(month: dt.date) -> str:
+    """A month on the axis, "Feb 2026" ("feb 2026" in Spanish), in the program's language."""
+    name = ui_locale().monthName(month.month, QLocale.FormatType.ShortFormat)
+    return f"{name} {month.year}"
 
 
 class TimelineStrip(QWidget):
@@ -122,7 +128,7 @@ class TimelineStrip(QWidget):
         last_right = -1.0
         for tick in self._ticks(first, last):
             x = self._x(tick, first, last)
-            label = tick.strftime("%b %Y") if (last - first).days < 800 else str(tick.year)
+            label = tick_text(tick) if (last - first).days < 800 else str(tick.year)
             width = self.fontMetrics().horizontalAdvance(label)
             left = min(max(0.0, x - width / 2), self.width() - width)
             if left <= last_right + 8:

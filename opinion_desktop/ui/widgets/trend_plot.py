@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QGraphicsSimpleTextItem
 from opinion_desktop.domain.labs import LabFlag, LabValue, TrendSeries
 from opinion_desktop.services.lab_trends import range_words
 from opinion_desktop.ui import theme
+from opinion_desktop.ui.translations import ui_locale
 
 LINE_COLOUR = "#1f5fa3"  # 6.4:1 on white
 ABNORMAL_COLOUR = theme.ABNORMAL_TEXT  # 7.0:1 on white
@@ -154,6 +155,7 @@ class TrendPlot(QChart):
             y_min = max(0.0, y_min)
         y_max = y_high + y_pad * 1.6  # room for the marker labels at the top
 
+        self.setLocale(ui_locale())  # the dates' month names in the program's language
         x_axis = QDateTimeAxis()
         x_axis.setFormat("d MMM yyyy")
         x_axis.setTickCount(6)
