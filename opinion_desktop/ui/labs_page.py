@@ -98,9 +98,17 @@ class LabsPage(QWidget):
         actions.setContentsMargins(0, 0, 0, 0)
         actions.addStretch(1)
         actions.addWidget(self.open_button)
+        # With every test listed there is nothing to chart: the table takes the whole height
+        # and this line says how to see a chart, instead of an empty chart area.
+        self.chart_hint = QLabel(
+            self.tr("Choose a test on the left to see how its values changed."), self
+        )
+        self.chart_hint.setObjectName("chartHint")
+        self.chart_hint.setWordWrap(True)
         bottom = QWidget(self)
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(self.chart_hint)
         bottom_layout.addLayout(controls)
         bottom_layout.addWidget(self.table, 1)
         bottom_layout.addLayout(actions)
@@ -119,7 +127,7 @@ class LabsPage(QWidget):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([300, 980])
+        self.splitter.setSizes([240, 1040])
 
         self.empty_label = QLabel(self)
         self.empty_label.setObjectName("labsEmpty")
@@ -208,6 +216,7 @@ class LabsPage(QWidget):
         else:
             self._summaries = []
         self.model.set_values(values, titles)
+        self._fit_test_column()
         self._fill_analytes()
         if self._case is None:
             self.empty_label.setText(self.tr("Open a case to see its lab results."))
@@ -221,6 +230,17 @@ class LabsPage(QWidget):
         self.stack.setCurrentWidget(self.splitter if values else self.empty_label)
         if not self.select_analyte(chosen or ""):
             self.select_analyte("")
+
+    def _fit_test_column(self) -> None:
+        """The test column as wide as the longest name shown (within reason), not cut."""
+        metrics = self.table.fontMetrics()
+        names = {summary.name for summary in self._summaries}
+        widest = max((metrics.horizontalAdvance(n) for n in names), default=0)
+        limit = metrics.horizontalAdvance("x" * 28)
+        floor = metrics.horizontalAdvance("Hemoglobin")
+        self.table.horizontalHeader().resizeSection(
+            LabColumn.ANALYTE, max(floor, min(widest, limit)) + 24
+        )
 
     def _fill_analytes(self) -> None:
         self.analyte_list.blockSignals(True)
@@ -294,6 +314,9 @@ class LabsPage(QWidget):
 
     def _show_trend(self, key: str) -> None:
         summary = self._summary(key)
+        charted = self._case is not None and summary is not None
+        self.chart.setVisible(charted)
+        self.chart_hint.setVisible(not charted)
         if self._case is None or summary is None:
             self.chart.show_empty(
                 self.tr("Choose a test on the left to see how its values changed.")

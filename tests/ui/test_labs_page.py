@@ -112,6 +112,20 @@ def test_choosing_a_test_filters_the_table_and_charts_it(page: LabsPage, qtbot: 
     assert page.chart.is_empty()
 
 
+def test_with_every_test_listed_the_table_takes_the_chart_room(
+    page: LabsPage, qtbot: QtBot
+) -> None:
+    # Nothing to chart for "All tests": a line says how to get a chart, the table gets its room.
+    assert page.current_analyte_key() == ""
+    assert not page.chart.isVisible() and page.chart_hint.isVisible()
+    all_height = page.table.height()
+    click_analyte(page, qtbot, "CA 15-3")
+    assert page.chart.isVisible() and not page.chart_hint.isVisible()
+    qtbot.waitUntil(lambda: page.table.height() < all_height)
+    click_analyte(page, qtbot, "All tests")
+    assert not page.chart.isVisible() and page.chart_hint.isVisible()
+
+
 def test_find_box_narrows_the_list_of_tests(page: LabsPage, qtbot: QtBot) -> None:
     qtbot.keyClicks(page.filter_box, "hemo")
     shown = [
