@@ -133,10 +133,10 @@ class LabRepository:
         ids: list[int] = []
         with self._sessions.begin() as session:
             for item in items:
-                row = self._records.insert(session, item.fields, item.documents)
-                document_id = row.documents[0].id if row.documents else None
-                self._insert_values(session, row.id, document_id, item.values)
-                ids.append(row.id)
+                added = self._records.insert(session, item.fields, item.documents)
+                document_id = added.document_ids[0] if added.document_ids else None
+                self._insert_values(session, added.record_id, document_id, item.values)
+                ids.append(added.record_id)
         return [self._records.get(i) for i in ids]
 
     def add_many(

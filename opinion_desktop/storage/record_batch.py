@@ -58,7 +58,7 @@ class RecordBatch:
             self._transaction = self._session.begin()
         documents = list(documents)
         with self._session.begin_nested():
-            record_id = self._records.insert(self._session, fields, documents).id
+            record_id = self._records.insert(self._session, fields, documents).record_id
         self.pending += 1
         self.pending_bytes += sum(len(d.data) for d in documents)
         return record_id

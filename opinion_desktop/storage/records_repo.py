@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Iterable
 
-from sqlalchemy import delete, func, insert, select, text
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -32,6 +31,12 @@ from opinion_desktop.storage.models import (
     RecordTagRow,
 )
 from opinion_desktop.storage.record_batch import RecordBatch
+from opinion_desktop.storage.record_insert import (
+    Inserted,
+    clean_tags,
+    insert_document,
+    insert_record,
+)
 from opinion_desktop.storage.records_check import changed_files, consistency_problems
 from opinion_desktop.storage.records_read import load_records, to_document, to_record
 from opinion_desktop.storage.snippets import record_snippets
@@ -46,15 +51,6 @@ def _to_record(row: RecordRow, sizes: dict[str, int]) -> Record:
 
 
 _RECORD = HistoryEntity.RECORD
-
-
-def _clean_tags(tags: Iterable[str]) -> list[str]:
-    seen: dict[str, str] = {}
-    for tag in tags:
-        cleaned = " ".join(tag.split())
-        if cleaned:
-            seen.setdefault(cleaned.lower(), cleaned)
-    return sorted(seen.values(), key=str.lower)
 
 
 class RecordRepository:
@@ -186,51 +182,27 @@ class RecordRepository:
     def add(self, fields: RecordFields, documents: Iterable[NewDocument] = ()) -> Record:
         """Store a record with its documents in one transaction, and index it."""
         with self._sessions.begin() as session:
-            record_id = self.insert(session, fields, documents).id
+            record_id = self.insert(session, fields, documents).record_id
         return self.get(record_id)
 
     def add_new(self, fields: RecordFields, documents: Iterable[NewDocument] = ()) -> int:
         """:meth:`add` without reading the record back: its id (for imports of many files)."""
         with self._sessions.begin() as session:
-            return self.insert(session, fields, documents).id
+            return self.insert(session, fields, documents).record_id
 
     def batch(self) -> RecordBatch:
         """New records stored in one transaction, each whole or not at all (for imports)."""
         return RecordBatch(self._sessions, self)
 
+    @staticmethod
     def insert(
-        self, session: Session, fields: RecordFields, documents: Iterable[NewDocument] = ()
-    ) -> RecordRow:
+        session: Session, fields: RecordFields, documents: Iterable[NewDocument] = ()
+    ) -> Inserted:
         """Add a record, its documents and its index entry inside the caller's transaction.
 
         For other repositories that store more with the record atomically (lab values).
         """
-        row = RecordRow(
-            kind=fields.kind.value,
-            title=fields.title,
-            date_of_service=fields.date_of_service,
-            institution=fields.institution,
-            clinician=fields.clinician,
-            notes=fields.notes,
-            created_at=dt.datetime.now().replace(microsecond=0),
-            tags=[RecordTagRow(tag=t) for t in _clean_tags(fields.tags)],
-            documents=[],  # known empty: no query to load it when documents are appended
-        )
-        session.add(row)
-        session.flush()
-        documents = list(documents)
-        for doc in documents:
-            self._add_document(session, row, doc)
-        session.flush()
-        body = "\n\n".join(  # what _body reads back, without reading it back
-            p.text
-            for doc in documents
-            for p in sorted(doc.pages, key=lambda p: p.page_number)
-            if p.text
-        )
-        self._reindex(session, row, body)
-        log_change(session, _RECORD, row.id, None, record_values(_to_record(row, {})), row.title)
-        return row
+        return insert_record(session, fields, list(documents))
 
     def add_document(self, record_id: int, document: NewDocument) -> Record:
         with self._sessions.begin() as session:
@@ -238,44 +210,12 @@ class RecordRepository:
             if row is None:
                 raise NotFoundError(f"There is no record number {record_id} in this case.")
             before = record_values(_to_record(row, {}))
-            self._add_document(session, row, document)
-            session.flush()
+            insert_document(session, record_id, len(row.documents), document)
+            session.expire(row, ["documents"])  # written without the ORM: read them again
             self._reindex(session, row)
             after = record_values(_to_record(row, {}))
             log_change(session, _RECORD, record_id, before, after, row.title)
         return self.get(record_id)
-
-    @staticmethod
-    def _add_document(session: Session, record: RecordRow, doc: NewDocument) -> None:
-        sha = hashlib.sha256(doc.data).hexdigest()
-        if session.get(BlobRow, sha) is None:
-            session.add(BlobRow(sha256=sha, size=len(doc.data), data=doc.data))
-        ordinal = len(record.documents)
-        document = DocumentRow(
-            blob_sha256=sha,
-            ordinal=ordinal,
-            filename=doc.filename,
-            media_type=doc.media_type,
-            page_count=doc.page_count,
-            has_text_layer=doc.has_text_layer,
-            source_sha256=doc.source_sha256,
-            pages=[],
-        )
-        record.documents.append(document)
-        if doc.pages:  # in one statement: an object per page cost more than the SQL
-            session.flush()
-            session.execute(
-                insert(DocumentPageRow),
-                [
-                    {
-                        "document_id": document.id,
-                        "page_number": p.page_number,
-                        "text": p.text,
-                        "ocr_confidence": p.ocr_confidence,
-                    }
-                    for p in doc.pages
-                ],
-            )
 
     def update_fields(self, record_id: int, fields: RecordFields) -> Record:
         with self._sessions.begin() as session:
@@ -289,7 +229,7 @@ class RecordRepository:
             row.institution = fields.institution
             row.clinician = fields.clinician
             row.notes = fields.notes
-            wanted = _clean_tags(fields.tags)
+            wanted = clean_tags(fields.tags)
             row.tags = [t for t in row.tags if t.tag in wanted] + [
                 RecordTagRow(tag=t) for t in wanted if t not in {x.tag for x in row.tags}
             ]
