@@ -13,25 +13,27 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QWidget
 
-from opinion_desktop.services.backups import automatic_backup_folder
-from opinion_desktop.ui.backup_flow import BackupController
-from opinion_desktop.ui.history_page import HistoryPage
-from opinion_desktop.ui.labs_page import LabsPage
-from opinion_desktop.ui.opinions_page import OpinionsPage
-from opinion_desktop.ui.releases_page import ReleasesPage
+from opinion_desktop.ui.widgets.lazy_page import LazyPage
 
 if TYPE_CHECKING:
     from opinion_desktop.storage.casefile import CaseFile
+    from opinion_desktop.ui.backup_flow import BackupController
     from opinion_desktop.ui.export_flow import ExportController
+    from opinion_desktop.ui.history_page import HistoryPage
+    from opinion_desktop.ui.labs_page import LabsPage
     from opinion_desktop.ui.main_window import MainWindow
+    from opinion_desktop.ui.opinions_page import OpinionsPage
     from opinion_desktop.ui.printing import PrintController
+    from opinion_desktop.ui.releases_page import ReleasesPage
 
 
 def backup_folder(case_path: Path) -> Path:
     """Where the automatic backups of one case file live: the folder the command line uses
     too (:func:`opinion_desktop.services.backups.automatic_backup_folder`)."""
+    from opinion_desktop.services.backups import automatic_backup_folder
+
     return automatic_backup_folder(case_path)
 
 
@@ -39,21 +41,20 @@ class CaseExtras(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
-        self.opinions = OpinionsPage(window.undo_stack, window)
-        self.opinions.open_record_requested.connect(window.show_record)
-        window.add_page("opinions", self.tr("Opinions"), self.opinions)
-        self.labs = LabsPage(window)
-        self.labs.open_record_requested.connect(window.show_record)
-        window.add_page("labs", self.tr("Lab results"), self.labs)
-        self.releases = ReleasesPage(window)
-        window.add_page("releases", self.tr("Packets sent"), self.releases)
-        self.history = HistoryPage(window)
-        self.history.open_record_requested.connect(window.show_record)
-        window.add_page("history", self.tr("History"), self.history)
+        # Each page, its module and what it imports are made when the page is first shown or
+        # asked for: opening a case paints the Records page without waiting for them.
+        self._opinions = LazyPage(self._make_opinions, window)
+        window.add_page("opinions", self.tr("Opinions"), self._opinions)
+        self._labs = LazyPage(self._make_labs, window)
+        window.add_page("labs", self.tr("Lab results"), self._labs)
+        self._releases = LazyPage(self._make_releases, window)
+        window.add_page("releases", self.tr("Packets sent"), self._releases)
+        self._history = LazyPage(self._make_history, window)
+        window.add_page("history", self.tr("History"), self._history)
         # Edits, undo and redo go through the undo stack; imports report when done.
-        window.undo_stack.indexChanged.connect(self.history.case_changed)
-        window.imports.finished.connect(self.history.case_changed)
-        self.backups = BackupController(window, backup_folder)
+        window.undo_stack.indexChanged.connect(self._case_changed)
+        window.imports.finished.connect(self._case_changed)
+        self._backups: BackupController | None = None
 
         # made on first use: exporting pulls in reportlab and pypdf, slow to import at start
         self._exports: ExportController | None = None
@@ -83,12 +84,70 @@ class CaseExtras(QObject):
         window.view_menu.addAction(self.history_action)
         bar = window.menuBar()
         self.opinions_menu = QMenu(self.tr("&Opinions"), window)
-        self.opinions_menu.addActions(
-            [self.from_record_action, self.opinions.new_action, self.opinions.compare_action]
-        )
+        self.opinions_menu.addAction(self.from_record_action)
+        # The Opinions page's own actions join the menu once the page exists (they act on it).
+        self.opinions_menu.aboutToShow.connect(lambda: self.opinions)
         bar.insertMenu(bar.actions()[-1], self.opinions_menu)  # before Help
-        for action in (self.opinions.new_action, self.opinions.compare_action):
-            window.add_case_action(action)
+
+    # ----------------------------------------------------------------- the pages
+    def _make_opinions(self, parent: QWidget) -> OpinionsPage:
+        from opinion_desktop.ui.opinions_page import OpinionsPage
+
+        page = OpinionsPage(self._window.undo_stack, parent)
+        page.open_record_requested.connect(self._window.show_record)
+        self.opinions_menu.addActions([page.new_action, page.compare_action])
+        for action in (page.new_action, page.compare_action):
+            self._window.add_case_action(action)
+        return page
+
+    def _make_labs(self, parent: QWidget) -> LabsPage:
+        from opinion_desktop.ui.labs_page import LabsPage
+
+        page = LabsPage(parent)
+        page.open_record_requested.connect(self._window.show_record)
+        return page
+
+    @staticmethod
+    def _make_releases(parent: QWidget) -> ReleasesPage:
+        from opinion_desktop.ui.releases_page import ReleasesPage
+
+        return ReleasesPage(parent)
+
+    def _make_history(self, parent: QWidget) -> HistoryPage:
+        from opinion_desktop.ui.history_page import HistoryPage
+
+        page = HistoryPage(parent)
+        page.open_record_requested.connect(self._window.show_record)
+        return page
+
+    @property
+    def opinions(self) -> OpinionsPage:
+        return self._opinions.page()
+
+    @property
+    def labs(self) -> LabsPage:
+        return self._labs.page()
+
+    @property
+    def releases(self) -> ReleasesPage:
+        return self._releases.page()
+
+    @property
+    def history(self) -> HistoryPage:
+        return self._history.page()
+
+    @property
+    def backups(self) -> BackupController:
+        if self._backups is None:
+            from opinion_desktop.ui.backup_flow import BackupController
+
+            self._backups = BackupController(self._window, backup_folder)
+        return self._backups
+
+    def _case_changed(self) -> None:
+        history = self._history.built
+        if history is not None:
+            history.case_changed()
 
     def _case_action(
         self, text: str, slot: Callable[[], None], shortcut: QKeySequence.StandardKey | str | None
@@ -142,8 +201,9 @@ class CaseExtras(QObject):
 
     def _packet_made(self, result: object) -> None:
         release_id = getattr(result, "release_id", None)
-        if release_id is not None:
-            self.releases.reload(select_id=release_id)
+        releases = self._releases.built
+        if release_id is not None and releases is not None:  # else read when first shown
+            releases.reload(select_id=release_id)
 
     def before_close(self, case: CaseFile) -> None:
         """Stop exports and printing, and keep an automatic backup of the case.

@@ -68,3 +68,30 @@ def test_a_record_opened_from_a_page_shown_before_opening(
     assert window.pages.current_key == "opinions"
     if window.extras.opinions.proposals_dialog is not None:
         window.extras.opinions.proposals_dialog.close()
+
+
+def test_the_other_pages_are_built_when_first_shown(
+    window: MainWindow, case_path: Path, filled_case: CaseFile
+) -> None:
+    filled_case.close()
+    assert window.open_case(case_path)
+    extras = window.extras
+    lazy = {
+        "opinions": extras._opinions,
+        "labs": extras._labs,
+        "releases": extras._releases,
+        "history": extras._history,
+    }
+    assert all(page.built is None for page in lazy.values())  # opening built none of them
+    window.pages.show_page("history")
+    history = lazy["history"].built
+    assert history is not None and history.case is window.case
+    assert history.isVisible()
+    assert all(lazy[key].built is None for key in ("opinions", "labs", "releases"))
+    # The Opinions menu offers the page's own actions once it is opened.
+    texts = [a.text() for a in extras.opinions_menu.actions()]
+    assert not any("New opinion" in t for t in texts)
+    extras.opinions_menu.aboutToShow.emit()
+    texts = [a.text() for a in extras.opinions_menu.actions()]
+    assert any("New opinion" in t for t in texts) and any("Compare" in t for t in texts)
+    assert extras.opinions.new_action.isEnabled()  # a case is open
