@@ -7,20 +7,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +41,7 @@ from opinion_desktop.ui.export_presets import (
 from opinion_desktop.ui.widgets.packet_destination import PacketDestination
 from opinion_desktop.ui.widgets.record_chooser import RecordChooser
 from opinion_desktop.ui.widgets.trend_choice import TrendChoice
+from opinion_desktop.ui.widgets.wrapping_check import WrappingCheckBox
 from opinion_desktop.ui.wording import counted
 
 
@@ -107,15 +110,17 @@ class ExportDialog(QDialog):
             self.tr("Your questions"), self.tr("One question per line")
         )
 
-        self.stamp_check = self._check(
+        self.stamp_row = self._wrapping_check(
             self.tr("Stamp every page with my name, date of birth and page number"), True
         )
+        self.stamp_check = self.stamp_row.box
         self.bates_edit = self._line(self.tr("Page number prefix"), self.tr("optional, e.g. MEHTA"))
         self.password_edit = self._line(self.tr("Password"), self.tr("optional"), secret=True)
         self.confirm_edit = self._line(
             self.tr("Password again"), self.tr("type it again"), secret=True
         )
-        self.watermark_check = self._check(self.tr('Mark every page "CONFIDENTIAL"'), False)
+        self.watermark_check = QCheckBox(self.tr('Mark every page "CONFIDENTIAL"'), self)
+        self.watermark_check.setAccessibleName(self.watermark_check.text())
         self.failure_combo = QComboBox(self)
         self.failure_combo.setAccessibleName(self.tr("When a document cannot be read"))
         self.failure_combo.addItem(self.tr("Stop and tell me"), OnFailure.STOP.value)
@@ -128,6 +133,13 @@ class ExportDialog(QDialog):
         self.pdf_edit = self.destination.pdf_edit
         self.zip_check = self.destination.zip_check
         self.zip_edit = self.destination.zip_edit
+        # Short, so the dialog fits a small screen; the tooltip says the rest.
+        self.zip_check.setText(self.tr("Also save the original files (ZIP)"))
+        self.zip_check.setAccessibleName(self.zip_check.text())
+        self.zip_check.setToolTip(
+            self.tr("Also save an archive (ZIP) with the original files, next to the packet")
+        )
+        _look_unavailable_when_disabled(self.zip_edit)
 
         self.count_label = QLabel(self)
         self.count_label.setObjectName("exportCountLabel")
@@ -178,18 +190,22 @@ class ExportDialog(QDialog):
         edit.setAccessibleName(name)
         edit.setPlaceholderText(placeholder)
         edit.setTabChangesFocus(True)
-        edit.setMinimumHeight(64)
+        lines = edit.fontMetrics().lineSpacing()
+        frame = 2 * edit.frameWidth() + 2 * int(edit.document().documentMargin())
+        edit.setMinimumHeight(max(64, 2 * lines + frame))
+        edit.setMaximumHeight(5 * lines + frame)
         return edit
 
-    def _check(self, text: str, on: bool = False) -> QCheckBox:
-        box = QCheckBox(text, self)
-        box.setAccessibleName(text)
-        box.setChecked(on)
-        return box
+    def _wrapping_check(self, text: str, on: bool = False) -> WrappingCheckBox:
+        row = WrappingCheckBox(text, self)
+        row.box.setChecked(on)
+        return row
 
     def _lay_out(self) -> None:
-        who = QGroupBox(self.tr("Who is it for?"), self)
-        who_form = QFormLayout(who)
+        body = QWidget(self)
+        body.setObjectName("exportBody")
+        who = QGroupBox(self.tr("Who is it for?"), body)
+        who_form = _form(who)
         presets = QHBoxLayout()
         presets.addWidget(self.save_preset_button)
         presets.addWidget(self.delete_preset_button)
@@ -201,22 +217,24 @@ class ExportDialog(QDialog):
         who_form.addRow(self.tr("Reason"), self.reason_edit)
         who_form.addRow(self.tr("Questions"), self.questions_edit)
 
-        which = QGroupBox(self.tr("Which records?"), self)
+        which = QGroupBox(self.tr("Which records?"), body)
         which_layout = QVBoxLayout(which)
         which_layout.addWidget(self.chooser, 1)
-        order = QFormLayout()
+        order = _form()
         order.addRow(self.tr("Order"), self.order_combo)
         which_layout.addLayout(order)
+        which_layout.addWidget(self.trends)
 
-        options = QGroupBox(self.tr("Pages and protection"), self)
-        options_form = QFormLayout(options)
-        options_form.addRow(self.stamp_check)
-        options_form.addRow(self.watermark_check)
+        options = QGroupBox(self.tr("Pages and protection"), body)
+        options_layout = QVBoxLayout(options)
+        options_layout.addWidget(self.stamp_row)
+        options_layout.addWidget(self.watermark_check)
+        options_form = _form()
+        options_layout.addLayout(options_form)
         options_form.addRow(self.tr("Number prefix"), self.bates_edit)
         options_form.addRow(self.tr("Password"), self.password_edit)
         options_form.addRow(self.tr("Again"), self.confirm_edit)
         options_form.addRow(self.tr("Unreadable file"), self.failure_combo)
-        options_form.addRow(self.trends)
         if self.for_printing:
             for widget in (self.password_edit, self.confirm_edit):
                 options_form.setRowVisible(widget, False)
@@ -229,16 +247,44 @@ class ExportDialog(QDialog):
         right = QVBoxLayout()
         right.addWidget(which, 1)
         right.addWidget(self.destination)
-        columns = QHBoxLayout()
-        columns.addLayout(left, 4)
-        columns.addLayout(right, 5)
+        columns = QHBoxLayout(body)
+        columns.setContentsMargins(0, 0, 0, 0)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+
+        # On a small screen the body scrolls up and down; it never needs to scroll sideways.
+        self.body_scroll = QScrollArea(self)
+        self.body_scroll.setObjectName("exportScroll")
+        self.body_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.body_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body_scroll.setWidgetResizable(True)
+        self.body_scroll.setWidget(body)
+        bar = self.body_scroll.verticalScrollBar().sizeHint().width()
+        self.body_scroll.setMinimumSize(
+            body.minimumSizeHint().width() + bar, 12 * self.fontMetrics().lineSpacing()
+        )
+
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label, 1)
         bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
-        layout.addLayout(columns, 1)
+        layout.addWidget(self.body_scroll, 1)
         layout.addWidget(self.problem_label)
         layout.addLayout(bottom)
+        self._first_size(body, layout)
+
+    def _first_size(self, body: QWidget, layout: QVBoxLayout) -> None:
+        """Big enough to show everything without scrolling, when the screen has the room."""
+        wanted = body.sizeHint() + QSize(self.body_scroll.verticalScrollBar().sizeHint().width(), 0)
+        margins = layout.contentsMargins()
+        extra = self.buttons.sizeHint().height() + layout.spacing()
+        wanted += QSize(margins.left() + margins.right(), margins.top() + margins.bottom() + extra)
+        screen = self.screen()
+        if screen is not None:
+            room = screen.availableGeometry().size() - QSize(40, 80)
+            wanted = wanted.boundedTo(room)
+        self.resize(wanted.expandedTo(self.minimumSizeHint()))
 
     # ----------------------------------------------------------------- paths
     def _default_name(self) -> str:
@@ -394,6 +440,21 @@ class ExportDialog(QDialog):
         self._show_problem(problem)
         if not problem:
             super().accept()
+
+
+def _form(parent: QWidget | None = None) -> QFormLayout:
+    """A form whose fields go under their labels when the dialog is too narrow for both."""
+    form = QFormLayout(parent) if parent is not None else QFormLayout()
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    return form
+
+
+def _look_unavailable_when_disabled(edit: QLineEdit) -> None:
+    """A disabled text box greyed like the window, not white as if it could be typed in."""
+    palette = QPalette(edit.palette())
+    window = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Window)
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Base, window)
+    edit.setPalette(palette)
 
 
 def _iso(text: str | None) -> dt.date | None:

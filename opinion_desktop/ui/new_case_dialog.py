@@ -1,6 +1,9 @@
 """Asking who a new case is about (the patient's name and date of birth), and whether the case
 should open only with a passphrase from the start.
 
+The date of birth starts empty and is kept only when the person chose a day, a month and a
+year; half a date keeps OK off with one sentence saying why.
+
 The passphrase is optional and off by default. Ticking "Protect this case with a passphrase"
 shows two hidden fields; OK stays off until they are the same and usable (the same rule as
 :func:`opinion_desktop.storage.encryption.check_passphrase`).
@@ -8,13 +11,10 @@ shows two hidden fields; OK stays off until they are the same and usable (the sa
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from opinion_desktop.domain.errors import OpinionDesktopError
 from opinion_desktop.domain.patient import Patient
 from opinion_desktop.storage.encryption import check_passphrase
+from opinion_desktop.ui.widgets.birth_date import BirthDateEdit
 
 
 @dataclass(frozen=True)
@@ -52,14 +53,16 @@ class NewCaseDialog(QDialog):
         intro = QLabel(self.tr("Who is this case about?"), self)
         self.name = QLineEdit(self)
         self.name.setAccessibleName(self.tr("Patient name"))
-        self.birth = QDateEdit(self)
-        self.birth.setDisplayFormat("yyyy-MM-dd")
-        self.birth.setCalendarPopup(True)
-        self.birth.setDate(QDate(1960, 1, 1))
+        # Empty until the person chooses: a date is stamped on every page of a packet.
+        self.birth = BirthDateEdit(self)
         self.birth.setAccessibleName(self.tr("Date of birth"))
-        self.birth_unknown = QCheckBox(self.tr("Leave out the date of birth"), self)
-        self.birth_unknown.setAccessibleName(self.tr("Leave out the date of birth"))
-        self.birth_unknown.toggled.connect(lambda off: self.birth.setEnabled(not off))
+        self.birth.changed.connect(self._update_ok)
+        self.birth_note = QLabel(self.tr("Optional. Leave it empty if you prefer."), self)
+        self.birth_note.setObjectName("hintLabel")
+        self.birth_note.setWordWrap(True)
+        self.birth_problem = QLabel(self)
+        self.birth_problem.setWordWrap(True)
+        self.birth_problem.setAccessibleName(self.tr("Problem with the date of birth"))
 
         self.protect = QCheckBox(self.tr("Pro&tect this case with a passphrase"), self)
         self.protect.setAccessibleName(self.tr("Protect this case with a passphrase"))
@@ -94,7 +97,8 @@ class NewCaseDialog(QDialog):
         form.addRow(intro)
         form.addRow(self.tr("Patient &name"), self.name)
         form.addRow(self.tr("Date of &birth"), self.birth)
-        form.addRow("", self.birth_unknown)
+        form.addRow("", self.birth_note)
+        form.addRow("", self.birth_problem)
         form.addRow(self.protect)
         form.addRow(self.protect_note)
         form.addRow(self.tr("&Passphrase"), self.passphrase)
@@ -123,18 +127,19 @@ class NewCaseDialog(QDialog):
     def _update_ok(self) -> None:
         protect = self.protect.isChecked()
         self.form.setRowVisible(self.mismatch, protect and self._passphrases_differ())
+        birth_problem = self.birth.problem()
+        self.birth_problem.setText(birth_problem)
+        self.form.setRowVisible(self.birth_problem, bool(birth_problem))
         usable = not protect or (
             usable_passphrase(self.passphrase.text())
             and self.again.text() == self.passphrase.text()
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(bool(self.name.text().strip()) and usable)
+        ok.setEnabled(bool(self.name.text().strip()) and usable and not birth_problem)
 
     def patient(self) -> Patient:
-        birth: dt.date | None = None
-        if not self.birth_unknown.isChecked():
-            q = self.birth.date()
-            birth = dt.date(q.year(), q.month(), q.day())
+        """Who the case is about; the date of birth only when the person chose a whole one."""
+        birth = None if self.birth.problem() else self.birth.date()
         return Patient(name=" ".join(self.name.text().split()), date_of_birth=birth)
 
     def chosen_passphrase(self) -> str | None:

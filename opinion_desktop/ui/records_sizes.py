@@ -9,11 +9,14 @@ from __future__ import annotations
 from PySide6.QtWidgets import QScrollArea, QSplitter, QTableView, QWidget
 
 from opinion_desktop.ui.models.records_table import Column
+from opinion_desktop.ui.widgets.record_form import RecordForm
 
 #: The narrowest the filter panel gets (it scrolls sideways below its natural width).
 FILTERS_MIN_WIDTH = 150
 #: The title column keeps at least this many average characters before other columns make way.
 TITLE_MIN_CHARS = 20
+#: The document pane's first width at least (its toolbar wraps when narrower, the page shrinks).
+DETAIL_FIRST_MIN_WIDTH = 360
 #: What the table gets before the filters and the document pane widen on a first run.
 TABLE_WANTED_WIDTH = 300
 
@@ -48,18 +51,19 @@ def first_run_sizes(
     filters: QWidget,
     filters_scroll: QScrollArea,
     detail_splitter: QSplitter,
-    form: QWidget,
+    form: RecordForm,
 ) -> None:
     """Size the page's panes on a first run (no saved sizes): :func:`first_run_widths` across
-    (``filters`` inside ``filters_scroll``), and the form below the document whole."""
+    (``filters`` inside ``filters_scroll``), and the form below the document whole (two
+    fields to a row when the table keeps its wanted width)."""
     natural = filters.minimumSizeHint().width()
     if filters.sizeHint().height() > splitter.height():
         natural += filters_scroll.verticalScrollBar().sizeHint().width()
     widths = first_run_widths(
         splitter.width() - 2 * splitter.handleWidth(),
         natural,
-        detail_splitter.minimumSizeHint().width(),
-        form.minimumSizeHint().width() + 12,
+        max(detail_splitter.minimumSizeHint().width(), DETAIL_FIRST_MIN_WIDTH),
+        form.wide_width() + 12,
     )
     splitter.setSizes(list(widths))
     height = detail_splitter.height()

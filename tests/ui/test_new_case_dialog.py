@@ -39,8 +39,40 @@ def test_no_passphrase_unless_asked_for(dialog: NewCaseDialog) -> None:
     assert "cannot be recovered" in dialog.protect_note.text()
     assert not dialog.passphrase.isVisible() and not dialog.again.isVisible()
     assert _ok(dialog)
-    dialog.birth_unknown.setChecked(True)
     assert dialog.new_case() == NewCase(Patient(name="Maria Example"), None)
+
+
+def test_no_date_of_birth_is_kept_unless_the_person_chose_one(
+    dialog: NewCaseDialog, qtbot: QtBot
+) -> None:
+    birth = dialog.birth
+    assert birth.isVisible()
+    # Nothing filled in for them: each list shows its name, not a date that could be kept.
+    assert [c.currentText() for c in (birth.day, birth.month, birth.year)] == [
+        "Day",
+        "Month",
+        "Year",
+    ]
+    assert _ok(dialog) and dialog.patient().date_of_birth is None
+
+    birth.day.setCurrentIndex(birth.day.findData(12))
+    birth.month.setCurrentIndex(birth.month.findData(4))
+    assert not _ok(dialog)  # half a date is not kept quietly: OK waits, and says why
+    assert dialog.birth_problem.isVisible() and "year" in dialog.birth_problem.text()
+    assert dialog.patient().date_of_birth is None
+
+    birth.year.setFocus()
+    qtbot.keyClicks(birth.year, "1961")  # typing the year finds it
+    assert birth.year.currentData() == 1961
+    assert _ok(dialog) and not dialog.birth_problem.isVisible()
+    assert dialog.patient().date_of_birth == dt.date(1961, 4, 12)
+    assert birth.month.currentText() == "April"
+
+    birth.day.setCurrentIndex(birth.day.findData(31))
+    assert not _ok(dialog) and dialog.birth_problem.isVisible()  # 31 April does not exist
+
+    birth.set_date(None)
+    assert _ok(dialog) and dialog.patient().date_of_birth is None
 
 
 def test_ok_waits_for_the_same_passphrase_twice(dialog: NewCaseDialog, qtbot: QtBot) -> None:
@@ -72,7 +104,6 @@ def test_a_new_case_can_be_protected_from_the_start(
         dialog = NewCaseDialog(parent)
         qtbot.addWidget(dialog)
         qtbot.keyClicks(dialog.name, "Maria Example")
-        dialog.birth_unknown.setChecked(True)
         dialog.protect.setChecked(True)
         qtbot.keyClicks(dialog.passphrase, SECRET)
         qtbot.keyClicks(dialog.again, SECRET)

@@ -180,6 +180,45 @@
     </message>
 </context>
 <context>
+    <name>BirthDateEdit</name>
+    <message>
+        <source>Day of birth</source>
+        <translation>Día de nacimiento</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <source>Month of birth</source>
+        <translation>Mes de nacimiento</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mes</translation>
+    </message>
+    <message>
+        <source>Year of birth</source>
+        <translation>Año de nacimiento</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Año</translation>
+    </message>
+    <message>
+        <source>Choose the day, the month and the year of birth, or none of them.</source>
+        <translation>Elija el día, el mes y el año de nacimiento, o ninguno de los tres.</translation>
+    </message>
+    <message>
+        <source>That day does not exist in that month.</source>
+        <translation>Ese día no existe en ese mes.</translation>
+    </message>
+    <message>
+        <source>The date of birth cannot be in the future.</source>
+        <translation>La fecha de nacimiento no puede ser posterior a hoy.</translation>
+    </message>
+</context>
+<context>
     <name>CaseExtras</name>
     <message>
         <source>Opinions</source>
@@ -605,6 +644,14 @@
     <message>
         <source>Go on, and list it as not included</source>
         <translation>Continuar e indicarlo como no incluido</translation>
+    </message>
+    <message>
+        <source>Also save the original files (ZIP)</source>
+        <translation>Guardar también los originales (ZIP)</translation>
+    </message>
+    <message>
+        <source>Also save an archive (ZIP) with the original files, next to the packet</source>
+        <translation>Guardar también un archivo comprimido (ZIP) con los archivos originales, junto al paquete</translation>
     </message>
     <message>
         <source>Records chosen</source>
@@ -1513,8 +1560,12 @@
         <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <source>Leave out the date of birth</source>
-        <translation>No indicar la fecha de nacimiento</translation>
+        <source>Optional. Leave it empty if you prefer.</source>
+        <translation>Opcional. Puede dejarla vacía.</translation>
+    </message>
+    <message>
+        <source>Problem with the date of birth</source>
+        <translation>Problema con la fecha de nacimiento</translation>
     </message>
     <message>
         <source>Pro&amp;tect this case with a passphrase</source>

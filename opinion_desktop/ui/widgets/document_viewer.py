@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from opinion_desktop.domain.errors import OpinionDesktopError
 from opinion_desktop.domain.records import DocumentInfo, PageText, Record
 from opinion_desktop.services.ocr import ocr_available
+from opinion_desktop.ui.widgets.flow_layout import FlowLayout
 from opinion_desktop.ui.widgets.image_pane import ImagePane
 from opinion_desktop.ui.widgets.pdf_pane import PdfPane
 from opinion_desktop.ui.widgets.recognised_text import (
@@ -120,14 +121,13 @@ class DocumentViewer(QWidget):
         top.addWidget(self.document_combo, 1)
         top.addStretch(0)
         top.addWidget(self.text_button)
-        bar = QHBoxLayout()
-        bar.addWidget(self.previous_button)
-        bar.addWidget(self.page_label)
-        bar.addWidget(self.next_button)
-        bar.addStretch(1)
-        bar.addWidget(self.zoom_out_button)
-        bar.addWidget(self.zoom_in_button)
-        bar.addWidget(self.fit_button)
+        # The page buttons and the zoom buttons side by side, or one group under the other when
+        # the pane is narrow (the window fits an 800 px screen in every language).
+        pages_group = self._group(self.previous_button, self.page_label, self.next_button)
+        zoom_group = self._group(self.zoom_out_button, self.zoom_in_button, self.fit_button)
+        bar = FlowLayout(h_spacing=12, v_spacing=4)
+        bar.addWidget(pages_group)
+        bar.addWidget(zoom_group)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -136,6 +136,14 @@ class DocumentViewer(QWidget):
         layout.addWidget(self.splitter, 1)
         layout.addLayout(bar)
         self.set_record(None)
+
+    def _group(self, *widgets: QWidget) -> QWidget:
+        group = QWidget(self)
+        row = QHBoxLayout(group)
+        row.setContentsMargins(0, 0, 0, 0)
+        for widget in widgets:
+            row.addWidget(widget)
+        return group
 
     def _button(self, text: str, name: str, slot: Callable[[], None]) -> QToolButton:
         button = QToolButton(self)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -52,14 +53,15 @@ class RecordChooser(QWidget):
             SelectionMode.DATES: self.tr("By date"),
             SelectionMode.PICKED: self.tr("Choose one by one"),
         }
-        modes = QHBoxLayout()
-        for mode, label in labels.items():
+        # Two by two, so the choice stays narrow in every language.
+        modes = QGridLayout()
+        for place, (mode, label) in enumerate(labels.items()):
             button = QRadioButton(label, self)
             button.setAccessibleName(self.tr("Choose records: %1").replace("%1", label))
             self.mode_group.addButton(button)
             self.mode_buttons[mode] = button
-            modes.addWidget(button)
-        modes.addStretch(1)
+            modes.addWidget(button, place // 2, place % 2)
+        modes.setColumnStretch(2, 1)
         self.mode_buttons[SelectionMode.ALL].setChecked(True)
 
         self.kinds_list = self._check_list(self.tr("Kinds of records to send"))

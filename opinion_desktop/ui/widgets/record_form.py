@@ -6,17 +6,19 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QSize, QStringListModel, Qt, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QCompleter,
     QDateEdit,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QWidget,
 )
 
@@ -46,10 +48,8 @@ class RecordForm(QWidget):
         for kind in RecordKind:
             self.kind.addItem(label_text(kind.label), kind)
         self.kind.setAccessibleName(self.tr("Kind of record"))
-        self.kind.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.kind.setMinimumContentsLength(6)
+        # As wide as its longest kind, so "Pathology" is never cut in any language.
+        self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.kind.activated.connect(self._commit)
 
         self.title = QLineEdit(self)
@@ -64,9 +64,12 @@ class RecordForm(QWidget):
         self.date_unknown = QCheckBox(self.tr("Unknown"), self)
         self.date_unknown.setAccessibleName(self.tr("Date of service unknown"))
         self.date_unknown.toggled.connect(self._date_unknown_toggled)
-        date_row = QHBoxLayout()
-        date_row.addWidget(self.date, 1)
-        date_row.addWidget(self.date_unknown)
+        # The date and its "Unknown" box: side by side, or one under the other when narrow.
+        self.date_box = QWidget(self)
+        self.date_row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.date_box)
+        self.date_row.setContentsMargins(0, 0, 0, 0)
+        self.date_row.addWidget(self.date, 1)
+        self.date_row.addWidget(self.date_unknown)
 
         self.institution = QLineEdit(self)
         self.institution.setAccessibleName(self.tr("Institution"))
@@ -91,36 +94,92 @@ class RecordForm(QWidget):
         self.notes.installEventFilter(self)
 
         self.notes.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 4, 0, 0)
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(6)
-        rows: list[list[tuple[str, QWidget | QHBoxLayout, QWidget]]] = [
-            [(self.tr("&Kind"), self.kind, self.kind), (self.tr("&Date"), date_row, self.date)],
-            [(self.tr("T&itle"), self.title, self.title)],
-            [
-                (self.tr("I&nstitution"), self.institution, self.institution),
-                (self.tr("C&linician"), self.clinician, self.clinician),
-            ],
-            [(self.tr("Ta&gs"), self.tags, self.tags)],
-            [(self.tr("N&otes"), self.notes, self.notes)],
-        ]
-        for row, cells in enumerate(rows):
-            for cell, (text, field, buddy) in enumerate(cells):
-                label = QLabel(text, self)
-                label.setBuddy(buddy)
-                top = Qt.AlignmentFlag.AlignTop if field is self.notes else Qt.AlignmentFlag(0)
-                grid.addWidget(label, row, cell * 2, Qt.AlignmentFlag.AlignRight | top)
-                span = 3 if len(cells) == 1 else 1
-                if isinstance(field, QHBoxLayout):
-                    grid.addLayout(field, row, cell * 2 + 1, 1, span)
-                else:
-                    grid.addWidget(field, row, cell * 2 + 1, 1, span)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 4, 0, 0)
+        self.grid.setHorizontalSpacing(10)
+        self.grid.setVerticalSpacing(6)
+        self.labels: dict[QWidget, QLabel] = {}
+        for text, buddy in (
+            (self.tr("&Kind"), self.kind),
+            (self.tr("&Date"), self.date),
+            (self.tr("T&itle"), self.title),
+            (self.tr("I&nstitution"), self.institution),
+            (self.tr("C&linician"), self.clinician),
+            (self.tr("Ta&gs"), self.tags),
+            (self.tr("N&otes"), self.notes),
+        ):
+            label = QLabel(text, self)
+            label.setBuddy(buddy)
+            self.labels[buddy] = label
         for edit in (self.title, self.institution, self.clinician, self.tags):
             edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("M" * 6))
+        # Two fields to a row when there is room, else one (the window fits 800 px in Spanish).
+        self._wide = True
+        self._arrange(wide=False)
+        self._narrow_width = self.grid.minimumSize().width()
+        self._arrange(wide=True)
+        self._wide_width = self.grid.minimumSize().width()
         self.set_record(None)
+
+    # ----------------------------------------------------------------- layout
+    def _arrange(self, *, wide: bool) -> None:
+        """Kind and date, institution and clinician side by side (``wide``) or one per row."""
+        if wide == self._wide and self.grid.count():
+            return
+        self._wide = wide
+        while self.grid.count():
+            self.grid.takeAt(0)
+        for column in range(4):
+            self.grid.setColumnStretch(column, 0)
+        pairs: list[list[QWidget]] = (
+            [
+                [self.kind, self.date],
+                [self.title],
+                [self.institution, self.clinician],
+                [self.tags],
+                [self.notes],
+            ]
+            if wide
+            else [[field] for field in self.labels]
+        )
+        for row, cells in enumerate(pairs):
+            for cell, field in enumerate(cells):
+                on_top = field is self.notes or (field is self.date and not wide)
+                top = Qt.AlignmentFlag.AlignTop if on_top else Qt.AlignmentFlag.AlignVCenter
+                self.grid.addWidget(
+                    self.labels[field], row, cell * 2, Qt.AlignmentFlag.AlignRight | top
+                )
+                span = 3 if len(cells) == 1 else 1
+                shown = self.date_box if field is self.date else field
+                self.grid.addWidget(shown, row, cell * 2 + 1, 1, span)
+        self.date_row.setDirection(
+            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        )
+        self.grid.setColumnStretch(1, 1)
+        self.grid.setColumnStretch(3, 1 if wide else 0)
+        self.grid.invalidate()
+
+    def wide_width(self) -> int:
+        """The width the form needs for two fields to a row."""
+        return self._wide_width
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), self._narrow_width), hint.height())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Inside a scroll area (the Records page), the area is never narrower than the form:
+        # the form goes one field to a row rather than scroll sideways or cut its texts.
+        viewport = self.parentWidget()
+        area = viewport.parentWidget() if viewport is not None else None
+        if isinstance(area, QScrollArea) and area.widget() is self:
+            bar = area.verticalScrollBar().sizeHint().width()
+            area.setMinimumWidth(self.minimumSizeHint().width() + bar)
+        super().showEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._arrange(wide=event.size().width() >= self._wide_width)
+        super().resizeEvent(event)
 
     # ----------------------------------------------------------------- filling
     def set_institutions(self, names: Sequence[str]) -> None:
