@@ -46,6 +46,10 @@ def first_run_widths(
     return filters, rest - detail, detail
 
 
+#: The most of the document pane's height the record form takes on a first run.
+FORM_MAX_SHARE = 0.42
+
+
 def first_run_sizes(
     splitter: QSplitter,
     filters: QWidget,
@@ -55,7 +59,8 @@ def first_run_sizes(
 ) -> None:
     """Size the page's panes on a first run (no saved sizes): :func:`first_run_widths` across
     (``filters`` inside ``filters_scroll``), and the form below the document whole (two
-    fields to a row when the table keeps its wanted width)."""
+    fields to a row when the table keeps its wanted width) unless that would leave the
+    document less than most of the height."""
     natural = filters.minimumSizeHint().width()
     if filters.sizeHint().height() > splitter.height():
         natural += filters_scroll.verticalScrollBar().sizeHint().width()
@@ -67,7 +72,9 @@ def first_run_sizes(
     )
     splitter.setSizes(list(widths))
     height = detail_splitter.height()
-    wanted = form.sizeHint().height() + 8
+    # The form whole when it leaves the document most of the height; on a small screen the
+    # document keeps the larger part and the form scrolls.
+    wanted = min(form.sizeHint().height() + 8, int(height * FORM_MAX_SHARE))
     detail_splitter.setSizes([height - wanted, wanted])
 
 

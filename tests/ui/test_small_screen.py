@@ -110,3 +110,15 @@ def test_the_records_page_fits_800_pixels_with_a_record_chosen(
     assert form.kind.currentText() in (RecordKind.PATHOLOGY.label, "Anatomía patológica")
     assert form.kind.width() >= form.kind.sizeHint().width()  # the whole kind shows
     assert cut_off(window) == [], language
+
+
+def test_on_a_small_screen_the_document_keeps_most_of_its_pane(
+    language: str, window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window.resize(800, 600)
+    window.set_case(demo_case_copy(tmp_path))
+    window.pages.show_page("records")
+    wait_for_first_sizes(window, qtbot)
+    document, form = window.browser.detail_splitter.sizes()
+    # The form scrolls rather than squeeze the page being read to a strip.
+    assert document > form > 0, (document, form)
