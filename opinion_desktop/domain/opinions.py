@@ -107,6 +107,10 @@ class OpinionFields:
     sources: tuple[FieldSource, ...] = ()
 
 
+#: Who gave an opinion when neither a clinician nor an institution is known.
+UNKNOWN_CLINICIAN = "Unknown clinician"
+
+
 @dataclass(frozen=True)
 class Opinion:
     id: int
@@ -115,6 +119,6 @@ class Opinion:
     @property
     def title(self) -> str:
         f = self.fields
-        who = f.clinician or f.institution or "Unknown clinician"
+        who = f.clinician or f.institution or UNKNOWN_CLINICIAN
         when = f" ({f.date.isoformat()})" if f.date else ""
         return f"{f.opinion_type.label}: {who}{when}"

@@ -15,12 +15,12 @@ from pytestqt.qtbot import QtBot
 from opinion_desktop.domain.history import Change, HistoryAction, HistoryEntity
 from opinion_desktop.domain.imports import ImportOutcome, ImportStatus
 from opinion_desktop.domain.labs import LabFlag
-from opinion_desktop.domain.opinions import OpinionType
+from opinion_desktop.domain.opinions import Opinion, OpinionFields, OpinionType
 from opinion_desktop.domain.records import RecordKind
 from opinion_desktop.storage.casefile import CaseFile
 from opinion_desktop.ui.import_summary import ImportSummaryDialog
 from opinion_desktop.ui.main_window import MainWindow
-from opinion_desktop.ui.models.comparison_table import MARK_COLUMN
+from opinion_desktop.ui.models.comparison_table import MARK_COLUMN, opinion_title_text
 from opinion_desktop.ui.models.history_table import HistoryColumn, HistoryTableModel
 from opinion_desktop.ui.models.lab_values_table import flag_text
 from opinion_desktop.ui.models.releases_table import ReleaseColumn, ReleasesTableModel, when_text
@@ -303,3 +303,10 @@ def test_the_opinion_heading_and_the_lab_chart_markers_are_in_spanish(
         window.close()
         window.deleteLater()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.mark.usefixtures("spanish")
+def test_an_opinion_of_an_unknown_clinician_is_titled_in_spanish() -> None:
+    fields = OpinionFields(opinion_type=OpinionType.SECOND, date=dt.date(2026, 3, 3))
+    title = opinion_title_text(Opinion(1, fields).title)
+    assert title == "Segunda opinión: Médico desconocido (2026-03-03)"

@@ -316,6 +316,10 @@
         <translation>El único aspecto indicado coincide.</translation>
     </message>
     <message>
+        <source>Unknown clinician</source>
+        <translation>Médico desconocido</translation>
+    </message>
+    <message>
         <source>Not stated in this opinion.</source>
         <translation>Esta opinión no lo indica.</translation>
     </message>

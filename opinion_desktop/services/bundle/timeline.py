@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from opinion_desktop.domain.opinions import Opinion
+from opinion_desktop.domain.opinions import UNKNOWN_CLINICIAN, Opinion
 from opinion_desktop.domain.records import Record, RecordKind
 
 _SURGERY_WORDS = re.compile(
@@ -82,7 +82,7 @@ def events(records: list[Record], opinions: list[Opinion]) -> list[TimelineEvent
         modalities = list(dict.fromkeys(s.modality.label.lower() for s in f.treatment))
         if modalities:
             parts.append("recommends " + ", ".join(modalities))
-        who = _who(f.clinician, f.institution) or "Unknown clinician"
+        who = _who(f.clinician, f.institution) or UNKNOWN_CLINICIAN
         found.append(TimelineEvent(f.date, f.opinion_type.label, f"{who}: " + "; ".join(parts)))
     return sorted(found, key=lambda e: e.date)
 

@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from opinion_desktop.domain.comparison import Comparison, ComparisonRow
-from opinion_desktop.domain.opinions import FieldSource
+from opinion_desktop.domain.opinions import UNKNOWN_CLINICIAN, FieldSource
 from opinion_desktop.ui import theme
 from opinion_desktop.ui.translations import label_text
 
@@ -82,6 +82,8 @@ def summary_text(comparison: Comparison) -> str:
 def opinion_title_text(title: str) -> str:
     """'First opinion: Ana Ruiz, MD (2026-02-10)' with the kind of opinion translated."""
     kind, separator, rest = title.partition(": ")
+    if rest.startswith(UNKNOWN_CLINICIAN):
+        rest = _tr("Unknown clinician") + rest.removeprefix(UNKNOWN_CLINICIAN)
     return f"{label_text(kind)}{separator}{rest}" if separator else title
 
 
