@@ -1058,6 +1058,14 @@
         <source>Deleted</source>
         <translation>Eliminado</translation>
     </message>
+    <message>
+        <source>records %1</source>
+        <translation>registros %1</translation>
+    </message>
+    <message>
+        <source>record %1</source>
+        <translation>registro %1</translation>
+    </message>
 </context>
 <context>
     <name>ImagePane</name>

@@ -3,6 +3,7 @@ the words typed (in the item's name, the field, or the values before and after).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from enum import IntEnum
 from typing import Any
@@ -10,6 +11,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel
 
 from opinion_desktop.domain.history import Change, HistoryAction, HistoryEntity
+from opinion_desktop.domain.opinions import OpinionType
+from opinion_desktop.domain.records import RecordKind
 from opinion_desktop.ui.models.dataclass_table import (
     ITEM_ROLE,
     SORT_ROLE,
@@ -18,6 +21,7 @@ from opinion_desktop.ui.models.dataclass_table import (
     Index,
 )
 from opinion_desktop.ui.models.releases_table import weekday_text, when_text
+from opinion_desktop.ui.translations import label_text
 
 __all__ = [
     "ITEM_ROLE",
@@ -91,22 +95,75 @@ def item_text(change: Change) -> str:
     return f"{name}: {change.label}" if change.label else name
 
 
-def value_text(value: str | None, *, whole: bool = False) -> str:
-    """A value on one line ("(empty)" when there was none), shortened unless ``whole``."""
+#: Where one source of an opinion's value starts in the stored text: ``field: record: ``.
+_SOURCE_START = re.compile(r"(?:^|; )(?=[a-z_]+: \d+: )")
+_SOURCE = re.compile(r"([a-z_]+): (\d+): (.*)", re.DOTALL)
+
+
+def _label(enum: type[RecordKind] | type[OpinionType], value: str) -> str:
+    try:
+        return label_text(enum(value).label)
+    except ValueError:  # written by another version: shown as stored
+        return value
+
+
+def _record_numbers(value: str) -> str:
+    numbers = [n.strip() for n in value.split(";") if n.strip()]
+    if len(numbers) == 1:
+        return _tr("record %1").replace("%1", numbers[0])
+    return _tr("records %1").replace("%1", ", ".join(numbers))
+
+
+def _sources(value: str) -> str:
+    """``histologic_type: 6: Histologic Type: …`` -> ``histologic type (record 6): “…”``."""
+    parts: list[str] = []
+    for piece in _SOURCE_START.split(value):
+        match = _SOURCE.fullmatch(piece.strip())
+        if match is None:
+            if piece.strip():
+                parts.append(piece.strip())
+            continue
+        field, record, sentence = match.groups()
+        where = _tr("record %1").replace("%1", record)
+        parts.append(f"{field_text(field)} ({where}): “{sentence.strip()}”")
+    return "; ".join(parts)
+
+
+def readable(field: str, value: str) -> str:
+    """A stored value as a person reads it: kinds by their name, record numbers as records,
+    where each value of an opinion came from in words; anything else as stored."""
+    if field == "kind":
+        return _label(RecordKind, value)
+    if field == "opinion_type":
+        return _label(OpinionType, value)
+    if field == "based_on":
+        return _record_numbers(value)
+    if field == "sources":
+        return _sources(value)
+    return value
+
+
+def value_text(value: str | None, *, whole: bool = False, field: str = "") -> str:
+    """A value on one line ("(empty)" when there was none), shortened unless ``whole``;
+    with its ``field``, in the words of :func:`readable`."""
     if value is None or not value.strip():
         return _tr("(empty)")
-    flat = " ".join(value.split())
+    flat = " ".join(readable(field, value).split())
     if whole or len(flat) <= VALUE_WIDTH:
         return flat
     return flat[: VALUE_WIDTH - 1].rstrip() + "…"
 
 
 def _before(change: Change) -> str:
-    return "" if change.action is HistoryAction.ADDED else value_text(change.old_value)
+    if change.action is HistoryAction.ADDED:
+        return ""
+    return value_text(change.old_value, field=change.field)
 
 
 def _after(change: Change) -> str:
-    return "" if change.action is HistoryAction.DELETED else value_text(change.new_value)
+    if change.action is HistoryAction.DELETED:
+        return ""
+    return value_text(change.new_value, field=change.field)
 
 
 class HistoryColumn(IntEnum):
@@ -131,8 +188,16 @@ class HistoryTableModel(DataclassTableModel[Change]):
         Column[Change]("Record or opinion", item_text),
         Column[Change]("Change", lambda c: action_text(c.action)),
         Column[Change]("Field", lambda c: field_text(c.field)),
-        Column[Change]("Before", _before, tooltip=lambda c: value_text(c.old_value, whole=True)),
-        Column[Change]("After", _after, tooltip=lambda c: value_text(c.new_value, whole=True)),
+        Column[Change](
+            "Before",
+            _before,
+            tooltip=lambda c: value_text(c.old_value, whole=True, field=c.field),
+        ),
+        Column[Change](
+            "After",
+            _after,
+            tooltip=lambda c: value_text(c.new_value, whole=True, field=c.field),
+        ),
     )
 
     def set_changes(self, changes: Iterable[Change]) -> None:
@@ -169,6 +234,8 @@ class HistoryFilterProxy(QSortFilterProxyModel):
                 action_text(change.action),
                 change.old_value or "",
                 change.new_value or "",
+                readable(change.field, change.old_value or ""),
+                readable(change.field, change.new_value or ""),
             )
         ).casefold()
         return all(word in haystack for word in self._words)

@@ -90,3 +90,41 @@ def test_the_filter_finds_a_change_by_field_value_or_item() -> None:
     assert proxy.rowCount() == 3
     proxy.set_text("mri nothing-like-this")
     assert proxy.rowCount() == 0
+
+
+def test_stored_codes_read_as_words() -> None:
+    model = HistoryTableModel()
+    sources = (
+        "histologic_type: 6: Histologic Type: Invasive lobular carcinoma; "
+        "grade: 6: Nottingham grade 2 (score 6/9)"
+    )
+    model.set_changes(
+        [
+            change(1, HistoryAction.CHANGED, "kind", "imaging", "lab"),
+            change(2, HistoryAction.ADDED, "based_on", None, "1; 2; 6", HistoryEntity.OPINION),
+            change(3, HistoryAction.ADDED, "based_on", None, "4", HistoryEntity.OPINION),
+            change(4, HistoryAction.ADDED, "opinion_type", None, "second", HistoryEntity.OPINION),
+            change(5, HistoryAction.ADDED, "sources", None, sources, HistoryEntity.OPINION),
+            change(6, HistoryAction.CHANGED, "kind", "retired_kind", "other"),
+        ]
+    )
+    rows = [
+        (
+            model.index(row, HistoryColumn.BEFORE).data(),
+            model.index(row, HistoryColumn.AFTER).data(Qt.ItemDataRole.ToolTipRole),
+        )
+        for row in range(model.rowCount())
+    ]
+    assert ("Imaging", "Lab results") in rows
+    assert ("", "records 1, 2, 6") in rows and ("", "record 4") in rows
+    assert ("", "Second opinion") in rows
+    assert (
+        "",
+        "histologic type (record 6): “Histologic Type: Invasive lobular carcinoma”; "
+        "grade (record 6): “Nottingham grade 2 (score 6/9)”",
+    ) in rows
+    assert ("retired_kind", "Other") in rows  # a code this version does not know: as stored
+    proxy = HistoryFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_text("lab results")
+    assert proxy.rowCount() == 1
