@@ -527,6 +527,18 @@
         <translation>%1 no se puede mostrar aquí, pero se guarda de forma segura en el archivo del caso.</translation>
     </message>
     <message>
+        <source>Hide recognised text</source>
+        <translation>Ocultar el texto reconocido</translation>
+    </message>
+    <message>
+        <source>Hide the page&apos;s text</source>
+        <translation>Ocultar el texto de la página</translation>
+    </message>
+    <message>
+        <source>Hide the text beside the page (Ctrl+T)</source>
+        <translation>Ocultar el texto junto a la página (Ctrl+T)</translation>
+    </message>
+    <message>
         <source>Show the page&apos;s text</source>
         <translation>Mostrar el texto de la página</translation>
     </message>

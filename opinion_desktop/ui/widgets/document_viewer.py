@@ -96,6 +96,7 @@ class DocumentViewer(QWidget):
         self.splitter.setStretchFactor(1, 2)
         self.recognised.hide()
 
+        self._scanned = True
         self.text_action = QAction(self.tr("Show recognised text"), self)
         self.text_action.setCheckable(True)
         self.text_action.setShortcut(QKeySequence("Ctrl+T"))
@@ -243,9 +244,18 @@ class DocumentViewer(QWidget):
             )
         )
 
-    def _name_text_action(self, *, scanned: bool) -> None:
-        """A scan's text was recognised; a document made on a computer carries its own."""
-        if scanned:
+    def _name_text_action(self, *, scanned: bool | None = None) -> None:
+        """A scan's text was recognised; a document made on a computer carries its own. While
+        the text is shown the same button hides it, and says so."""
+        if scanned is not None:
+            self._scanned = scanned
+        if self.text_action.isChecked():
+            if self._scanned:
+                text = self.tr("Hide recognised text")
+            else:
+                text = self.tr("Hide the page's text")
+            tip = self.tr("Hide the text beside the page (Ctrl+T)")
+        elif self._scanned:
             text = self.tr("Show recognised text")
             tip = self.tr("Show recognised text beside the page (Ctrl+T)")
         else:
@@ -268,6 +278,7 @@ class DocumentViewer(QWidget):
         return next((p for p in self._pages if p.page_number == number), None)
 
     def _show_text_pane(self, on: bool) -> None:
+        self._name_text_action()
         self.recognised.setVisible(on and self.text_action.isEnabled())
         self._update_page_text()
 

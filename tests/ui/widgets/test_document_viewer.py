@@ -149,6 +149,7 @@ def test_recognised_text_follows_the_page_and_a_hard_page_is_marked(
     qtbot.mouseClick(viewer.text_button, Qt.MouseButton.LeftButton)
     assert viewer.text_action.isChecked()
     assert viewer.recognised.isVisible()
+    assert viewer.text_button.text() == "Hide recognised text"  # the same button hides it
     assert viewer.recognised.text.isReadOnly()
     assert viewer.recognised.text.toPlainText() == "SURGICAL PATHOLOGY REPORT\nHER2 (IHC): 3+"
     assert viewer.recognised.heading.text() == "Recognised text of page 1 (confidence 92 %)"
