@@ -125,6 +125,16 @@ def filled_case(sample_case_file: Path, case_path: Path) -> Iterator[CaseFile]:
 
 
 @pytest.fixture
+def demo(tmp_path: Path) -> Iterator[CaseFile]:
+    """A copy of the demo case (a fictional patient), open."""
+    from tests.ui.demo_case import demo_case_copy
+
+    case = demo_case_copy(tmp_path)
+    yield case
+    case.close()
+
+
+@pytest.fixture
 def window(qtbot: QtBot) -> Iterator[MainWindow]:
     win = MainWindow()
     qtbot.addWidget(win)

@@ -146,13 +146,6 @@ def walk_with_tab(window: QWidget, qtbot: QtBot, first: QWidget, count: int) -> 
 
 
 @pytest.fixture
-def demo(tmp_path: Path) -> Iterator[CaseFile]:
-    case = demo_case_copy(tmp_path)
-    yield case
-    case.close()
-
-
-@pytest.fixture
 def demo_window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     window = MainWindow()
     qtbot.addWidget(window)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,17 +22,9 @@ from opinion_desktop.ui.models.comparison_table import (
     SOURCE_ROLE,
 )
 from opinion_desktop.ui.widgets.comparison_view import ComparisonView
-from tests.ui.demo_case import demo_case_copy
 
 DIFFERING = ["histologic_type", "clinical_stage", "biomarker:HER2", "treatment:surgery"]
 SUMMARY = "4 of 12 items differ: histologic type, clinical stage, HER2, surgery"
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Iterator[CaseFile]:
-    case = demo_case_copy(tmp_path)
-    yield case
-    case.close()
 
 
 @pytest.fixture

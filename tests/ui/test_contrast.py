@@ -7,9 +7,6 @@ the palette's highlighted-text colour on its highlight colour, so that pair is m
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QPalette
@@ -29,7 +26,6 @@ from opinion_desktop.ui.models.lab_values_table import (
     LabValuesTableModel,
     flag_text,
 )
-from tests.ui.demo_case import demo_case_copy
 
 AA = 4.5
 Role = Qt.ItemDataRole
@@ -58,13 +54,6 @@ def test_the_contrast_formula_matches_known_values() -> None:
     assert contrast("#000000", "#ffffff") == pytest.approx(21.0)
     assert contrast("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
     assert contrast("#ffffff", "#ffffff") == pytest.approx(1.0)
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Iterator[CaseFile]:
-    case = demo_case_copy(tmp_path)
-    yield case
-    case.close()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,16 +27,8 @@ from opinion_desktop.storage.casefile import CaseFile
 from opinion_desktop.ui.export_dialog import ExportDialog
 from opinion_desktop.ui.export_flow import ExportController, UrlOpener
 from opinion_desktop.ui.export_presets import ExportPreset, SelectionMode, load_presets
-from tests.ui.demo_case import demo_case_copy
 
 EXPORT_TIMEOUT_MS = 60_000
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Iterator[CaseFile]:
-    case = demo_case_copy(tmp_path)
-    yield case
-    case.close()
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -23,14 +22,6 @@ from opinion_desktop.services.consult_questions import default_questions
 from opinion_desktop.storage.casefile import CaseFile
 from opinion_desktop.ui.opinions_page import OpinionsPage
 from opinion_desktop.ui.widgets.proposals_dialog import ProposalsDialog
-from tests.ui.demo_case import demo_case_copy
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Iterator[CaseFile]:
-    case = demo_case_copy(tmp_path)
-    yield case
-    case.close()
 
 
 @pytest.fixture

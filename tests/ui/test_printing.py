@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,17 +21,9 @@ from opinion_desktop.ui.printing import (
     PrinterChooser,
     pages_to_print,
 )
-from tests.ui.demo_case import demo_case_copy
 
 TIMEOUT_MS = 60_000
 TEST_DPI = 60  # coarse pages: the test is about which pages print, not how sharp they are
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Iterator[CaseFile]:
-    case = demo_case_copy(tmp_path)
-    yield case
-    case.close()
 
 
 @pytest.fixture

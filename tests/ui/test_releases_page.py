@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,14 +16,6 @@ from opinion_desktop.ui.export_dialog import ExportRequest
 from opinion_desktop.ui.export_flow import ExportController
 from opinion_desktop.ui.models.releases_table import RecordColumn, ReleaseColumn
 from opinion_desktop.ui.releases_page import ReleasesPage
-from tests.ui.demo_case import demo_case_copy
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Iterator[CaseFile]:
-    case = demo_case_copy(tmp_path)
-    yield case
-    case.close()
 
 
 @pytest.fixture

@@ -36,13 +36,6 @@ def language(
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
 
 
-@pytest.fixture
-def demo(tmp_path: Path) -> Iterator[CaseFile]:
-    case = demo_case_copy(tmp_path)
-    yield case
-    case.close()
-
-
 def test_the_export_dialog_fits_800_by_600_and_cuts_no_text(
     language: str, qtbot: QtBot, demo: CaseFile
 ) -> None:

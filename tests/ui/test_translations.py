@@ -48,13 +48,6 @@ def spanish(configured_app: QApplication, monkeypatch: pytest.MonkeyPatch) -> It
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
 
 
-@pytest.fixture
-def demo(tmp_path: Path) -> Iterator[CaseFile]:
-    case = demo_case_copy(tmp_path)
-    yield case
-    case.close()
-
-
 def test_the_translation_files_are_shipped() -> None:
     assert (FOLDER / "opinion_desktop_es.qm").stat().st_size > 1000
     assert (FOLDER / "opinion_desktop_es.ts").is_file()
