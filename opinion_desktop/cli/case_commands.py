@@ -7,7 +7,7 @@ import shlex
 from typing import Any
 
 from opinion_desktop.cli.arguments import birth_date, case_path, identifier, non_empty
-from opinion_desktop.cli.output import human_size, plural, write
+from opinion_desktop.cli.output import human_size, plural, print_json, write
 from opinion_desktop.cli.passphrase import ENV_VAR, new_passphrase, opened
 from opinion_desktop.cli.plain_errors import plain_errors
 from opinion_desktop.domain.patient import Patient
@@ -51,6 +51,7 @@ def register(subparsers: Any) -> None:
         "opinions that disagree. It never overwrites a file.",
     )
     demo.add_argument("case", metavar="CASE", type=case_path, help="the case file to create")
+    demo.add_argument("--json", action="store_true", help="print one JSON object")
     demo.set_defaults(handler=run_demo)
 
     check = subparsers.add_parser(
@@ -85,10 +86,14 @@ def run_demo(args: argparse.Namespace) -> int:
     with plain_errors(args.case), build_demo_case(args.case) as case:
         records = case.records.count()
         opinions = len(case.opinions.all())
+    where = args.case.resolve()  # the full path: "demo.opcase" alone does not say which folder
+    if args.json:
+        print_json({"case": str(where), "records": records, "opinions": opinions})
+        return 0
     write(
-        f"Wrote the demo case to {args.case.name}: {plural(records, 'record')}, "
+        f"Wrote the demo case to {where}: {plural(records, 'record')}, "
         f"{plural(opinions, 'opinion')} (a fictional patient). "
-        f"Open it with: opinion-desktop {shlex.quote(str(args.case))}"
+        f"Open it with: opinion-desktop {shlex.quote(str(where))}"
     )
     return 0
 

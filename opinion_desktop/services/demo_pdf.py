@@ -21,10 +21,12 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.pdfgen import canvas
 from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
     KeepTogether,
     PageBreak,
+    PageTemplate,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -36,6 +38,12 @@ LetterheadStyle = Literal["banner", "centered", "lab"]
 
 #: Printed at the foot of every demo page, so nobody mistakes a demo page for a real record.
 DEMO_FOOTER = "SYNTHETIC DEMO DOCUMENT - fictional patient, not a medical record"
+
+#: On pages after the first, the "NAME - MRN ... - continued" line sits this far below the top
+#: margin of the first page, and the text starts :data:`_CONTINUED_ROOM` below that margin, so
+#: the line stands clear of the letterhead above and of the section heading below.
+_CONTINUED_DROP = 0.05 * inch
+_CONTINUED_ROOM = 0.3 * inch
 
 
 @dataclass(frozen=True)
@@ -272,7 +280,8 @@ def _letterhead(pdf: Any, doc: DemoDocument, page: int) -> None:
         mrn = next((v for k, v in doc.patient_rows if k == "MRN"), "")
         pdf.setFillColor(colors.black)
         pdf.setFont("Helvetica", 8)
-        pdf.drawString(0.8 * inch, height - 1.3 * inch, f"{name} - MRN {mrn} - continued")
+        y = height - _top_margin(doc) - _CONTINUED_DROP
+        pdf.drawString(0.8 * inch, y, f"{name} - MRN {mrn} - continued")
     pdf.restoreState()
 
 
@@ -307,11 +316,16 @@ class _NumberedCanvas(canvas.Canvas):  # type: ignore[misc]
         super().save()
 
 
+def _top_margin(doc: DemoDocument) -> float:
+    """Where the text starts on the first page, under the letterhead."""
+    return float(1.45 * inch if doc.institution.style == "centered" else 1.25 * inch)
+
+
 def render_pdf(doc: DemoDocument) -> bytes:
     """The document as PDF bytes; the same bytes every run (reportlab's invariant mode)."""
     buffer = io.BytesIO()
-    top = 1.45 * inch if doc.institution.style == "centered" else 1.25 * inch
-    template = SimpleDocTemplate(
+    top = _top_margin(doc)
+    template = BaseDocTemplate(
         buffer,
         pagesize=letter,
         leftMargin=0.8 * inch,
@@ -330,7 +344,16 @@ def render_pdf(doc: DemoDocument) -> bytes:
     def on_page(pdf: Any, template: Any) -> None:
         _letterhead(pdf, doc, pdf.getPageNumber())
 
-    template.build(_story(doc), onFirstPage=on_page, onLaterPages=on_page, canvasmaker=maker)
+    left, bottom, width = template.leftMargin, template.bottomMargin, template.width
+    first = Frame(left, bottom, width, template.height, id="first")
+    later = Frame(left, bottom, width, template.height - _CONTINUED_ROOM, id="later")
+    template.addPageTemplates(
+        [
+            PageTemplate("First", [first], onPage=on_page, autoNextPageTemplate="Later"),
+            PageTemplate("Later", [later], onPage=on_page),
+        ]
+    )
+    template.build(_story(doc), canvasmaker=maker)
     return buffer.getvalue()
 
 

@@ -125,7 +125,28 @@ def test_demo_writes_a_populated_case(demo_case: Path, capsys: pytest.CaptureFix
 def test_demo_prints_what_it_wrote(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "demo", tmp_path / "try.opcase")
     assert (code, err) == (0, "")
-    assert out.startswith("Wrote the demo case to try.opcase: 11 records, 2 opinions")
+    where = (tmp_path / "try.opcase").resolve()
+    assert out.startswith(f"Wrote the demo case to {where}: 11 records, 2 opinions")
+
+
+def test_demo_given_a_bare_name_says_which_folder_it_went_to(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "demo", "demo.opcase")
+    assert (code, err) == (0, "")
+    where = (tmp_path / "demo.opcase").resolve()
+    assert where.is_file()
+    assert out.startswith(f"Wrote the demo case to {where}: ")
+    assert out.rstrip().endswith(f"Open it with: opinion-desktop {where}")
+    code, out, err = run(capsys, "demo", "other.opcase", "--json")
+    assert (code, err) == (0, "")
+    assert json.loads(out) == {
+        "case": str((tmp_path / "other.opcase").resolve()),
+        "records": 11,
+        "opinions": 2,
+    }
+    assert Path(json.loads(out)["case"]).is_absolute()
 
 
 def test_demo_refuses_to_overwrite(demo_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:

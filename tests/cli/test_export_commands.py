@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -118,6 +119,25 @@ def test_demo_case_exports_with_progress_on_stderr(
     result = json.loads(out)
     assert result["pages"] == len(PdfReader(tmp_path / "demo.pdf").pages)
     assert "Adding" in err or result["pages"] < 20
+
+
+def test_demo_export_progress_lines_each_have_their_own_step(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    demo = tmp_path / "demo.opcase"
+    assert run(capsys, "demo", demo)[0] == 0
+    code, _out, err = run(
+        capsys, "export", demo, "--out", tmp_path / "p.pdf", "--zip", tmp_path / "b.zip", "--json"
+    )
+    assert code == 0
+    steps = [re.fullmatch(r"\[(\d+)/(\d+)\] (.+)", line) for line in err.splitlines()]
+    assert steps and all(steps), err
+    numbers = [int(m.group(1)) for m in steps if m]
+    (total,) = {int(m.group(2)) for m in steps if m}
+    assert numbers == list(range(1, total + 1)), err  # each counter once, none skipped
+    messages = [m.group(3) for m in steps if m]
+    assert len(set(messages)) == len(messages), err
+    assert messages[-3:] == ["Writing the packet", "Writing the archive", "Done"]
 
 
 def _bookmarks(path: Path) -> list[str]:

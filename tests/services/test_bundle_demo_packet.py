@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import json
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +14,7 @@ from pypdf import PdfReader
 
 from opinion_desktop.domain.bundle import ExportOptions, ExportResult, PaperSize
 from opinion_desktop.services.bundle import export_bundle
+from opinion_desktop.services.bundle.dates import person_date
 from opinion_desktop.services.bundle.pages_trends import trend_choices
 from opinion_desktop.services.demo import build_demo_case
 from opinion_desktop.storage.casefile import CaseFile
@@ -143,3 +146,82 @@ def test_without_an_archive_the_page_does_not_send_the_reader_to_one(
     page = _words(reader, entry.start_page)
     assert "Text of Maria_Example_lab_values_2026.csv" in page
     assert "archive" not in page
+
+
+def test_the_date_of_birth_is_written_one_unambiguous_way_throughout(
+    demo: CaseFile, tmp_path: Path
+) -> None:
+    result, reader = _export(demo, tmp_path)
+    cover = _words(reader, _section(result, "Cover letter"))
+    summary = _words(reader, _section(result, "Summary"))
+    assert "Maria Example, born 14 Mar 1961" in cover
+    assert "Date of birth: 14 Mar 1961" in summary
+    written = {
+        number
+        for s in result.sections
+        for number in range(s.start_page, s.start_page + s.page_count)
+    }
+    for number, page in enumerate(reader.pages, start=1):
+        found = page.extract_text()
+        stamp = found.splitlines()[-1]
+        assert "Maria Example · DOB 14 Mar 1961" in stamp, number
+        # The records keep the hospitals' own forms; the pages the program writes use one.
+        if number in written:
+            assert "1961-03-14" not in found and "14 March 1961" not in found, number
+    with zipfile.ZipFile(tmp_path / "bundle.zip") as archive:
+        index = archive.read("index.txt").decode()
+    assert index.startswith("Records of Maria Example (born 14 Mar 1961)")
+
+
+@pytest.mark.parametrize(
+    ("day", "written"),
+    [
+        (dt.date(1961, 3, 14), "14 Mar 1961"),
+        (dt.date(2001, 1, 5), "5 Jan 2001"),
+        (dt.date(1999, 12, 31), "31 Dec 1999"),
+        (dt.date(1970, 6, 1), "1 Jun 1970"),
+    ],
+)
+def test_a_persons_date_names_its_month(day: dt.date, written: str) -> None:
+    assert person_date(day) == written
+
+
+def test_a_long_name_with_its_date_of_birth_still_fits_the_stamp_band(
+    demo: CaseFile, tmp_path: Path
+) -> None:
+    patient = demo.patient.get()
+    demo.patient.save(dataclasses.replace(patient, name="Maria Example-Longname Double-Barrelled"))
+    result, reader = _export(demo, tmp_path, trends=False)
+    for page in reader.pages:
+        last = page.extract_text().splitlines()[-1]
+        assert "DOB 14 Mar 1961" in last
+        assert f"of {result.page_count}" in last
+
+
+def test_the_manifest_says_where_each_original_is_in_the_packet_and_its_bates_range(
+    demo: CaseFile, tmp_path: Path
+) -> None:
+    result, reader = _export(demo, tmp_path)
+    with zipfile.ZipFile(tmp_path / "bundle.zip") as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+        index = archive.read("index.txt").decode()
+    originals = [f for f in manifest["files"] if f["record"]]
+    assert len(originals) == len([e for e in result.entries if e.included])
+    for item in originals:
+        record = item["record"]
+        # The keys the manifest always had are still there.
+        assert {"id", "kind", "date", "title", "institution", "clinician"} <= set(record)
+        start, pages = record["packet_start_page"], record["packet_pages"]
+        assert start >= 1 and pages >= 1 and start + pages - 1 <= len(reader.pages)
+        # The Bates numbers are the ones stamped on the first and last of those pages.
+        assert record["bates_first"] == f"MX{start:06d}"
+        assert record["bates_last"] == f"MX{start + pages - 1:06d}"
+        assert record["bates_first"] in reader.pages[start - 1].extract_text()
+        assert record["bates_last"] in reader.pages[start + pages - 2].extract_text()
+        # And the index gives the same start page for the same original.
+        original = f"Original: {item['path']}"
+        listed = index.split(original)[0].rstrip().splitlines()
+        line = next(x for x in reversed(listed) if x.startswith("Page"))
+        assert line.startswith(f"Page {start:>4}")
+        entry = next(e for e in result.entries if e.record_id == record["id"])
+        assert (entry.start_page, entry.page_count) == (start, pages)

@@ -130,7 +130,7 @@ def test_every_page_carries_name_birth_date_and_page_x_of_n(
     total = len(reader.pages)
     for number, page in enumerate(reader.pages, start=1):
         found = page.extract_text()
-        assert "Maria Example · DOB 1961-03-14" in found
+        assert "Maria Example · DOB 14 Mar 1961" in found
         assert f"Page {number} of {total}" in found
         assert f"SMH{number:06d}" in found
         assert "CONFIDENTIAL — Maria Example" in found
@@ -187,6 +187,8 @@ def test_archive_manifest_hashes_match_its_files(
     biopsy = next(
         f for f in manifest["files"] if f["record"] and f["record"]["id"] == ids["biopsy"]
     )
+    (placed,) = [e for e in result.entries if e.record_id == ids["biopsy"]]
+    assert placed.start_page is not None
     assert biopsy["record"] == {
         "id": ids["biopsy"],
         "kind": "pathology",
@@ -194,7 +196,9 @@ def test_archive_manifest_hashes_match_its_files(
         "title": "Core needle biopsy, left breast",
         "institution": "St Mary Hospital",
         "clinician": "Dr. Lee",
-    }
+        "packet_start_page": placed.start_page,
+        "packet_pages": 3,
+    }  # no Bates numbers were asked for: no Bates keys
     assert manifest["patient"]["name"] == "Maria Example"
     assert manifest["recipient"] == {
         "name": "Dr. Anika Rao",
@@ -283,7 +287,7 @@ def test_or_is_listed_as_not_included_with_why(
     case: CaseFile, ids: dict[str, int], out_dir: Path
 ) -> None:
     broken = _add_broken(case)
-    options = ExportOptions(on_failure=OnFailure.INCLUDE_AS_NOT_INCLUDED)
+    options = ExportOptions(on_failure=OnFailure.INCLUDE_AS_NOT_INCLUDED, bates_prefix="SMH")
     result = export_bundle(case, options, out_dir / "packet.pdf", out_dir / "bundle.zip")
     (missing,) = result.not_included
     assert missing.record_id == broken and missing.start_page is None
@@ -295,6 +299,19 @@ def test_or_is_listed_as_not_included_with_why(
     assert not logged[broken].included and "damaged" in logged[broken].reason
     with zipfile.ZipFile(out_dir / "bundle.zip") as zf:
         assert "Why: the PDF is damaged" in zf.read("index.txt").decode()
+        manifest = json.loads(zf.read("manifest.json"))
+    # Its original is in the archive, but none of its pages is in the packet.
+    (damaged,) = [
+        f["record"] for f in manifest["files"] if f["record"] and f["record"]["id"] == broken
+    ]
+    assert damaged["packet_start_page"] is None and damaged["packet_pages"] == 0
+    assert damaged["bates_first"] is None and damaged["bates_last"] is None
+    (biopsy,) = [
+        f["record"] for f in manifest["files"] if f["record"] and f["record"]["id"] == ids["biopsy"]
+    ]
+    assert biopsy["packet_pages"] == 3
+    assert biopsy["bates_first"] == f"SMH{biopsy['packet_start_page']:06d}"
+    assert biopsy["bates_last"] == f"SMH{biopsy['packet_start_page'] + 2:06d}"
 
 
 def test_refusals_are_plain_and_write_nothing(

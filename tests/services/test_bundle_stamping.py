@@ -62,7 +62,7 @@ def test_stamp_is_in_a_band_outside_the_content(rotation: int, origin: tuple[flo
     writer = PdfWriter()
     page = writer.add_page(source)
     Stamper(
-        writer._add_object, label="Maria Example · DOB 1961-03-14", total=9, bates_prefix="B"
+        writer._add_object, label="Maria Example · DOB 14 Mar 1961", total=9, bates_prefix="B"
     ).stamp(page, 4)
     out = io.BytesIO()
     writer.write(out)
@@ -142,7 +142,7 @@ def test_names_beyond_the_standard_fonts_are_stamped_readably(
     packet = PdfReader(tmp_path / "packet.pdf")
     for number, page in enumerate(packet.pages, start=1):
         found = page.extract_text()
-        assert "Łucja Wiśniewska-Şahin · DOB 1961-03-14" in found
+        assert "Łucja Wiśniewska-Şahin · DOB 14 Mar 1961" in found
         assert "CONFIDENTIAL — Łucja Wiśniewska-Şahin" in found
         assert f"Page {number} of {result.page_count}" in found
         assert "?" not in found.splitlines()[-1]

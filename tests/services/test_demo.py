@@ -215,3 +215,33 @@ def test_the_patients_spreadsheet_gives_lab_values_to_chart(demo: CaseFile) -> N
     assert first is not None and last is not None and (last - first).days >= 180
     charted = {a.name for a in trend_choices(demo)}
     assert {"CA 15-3", "CEA", "Hemoglobin", "White blood cells"} <= charted
+
+
+def _baselines(page: object) -> list[tuple[float, str]]:
+    """Each piece of text on ``page`` with the height of its baseline, top of the page first."""
+    found: list[tuple[float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        if text.strip():
+            found.append((tm[4] * cm[1] + tm[5] * cm[3] + cm[5], text.strip()))
+
+    page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+    return sorted(found, reverse=True)
+
+
+def test_the_continued_line_stands_clear_of_the_text_under_it(demo: CaseFile) -> None:
+    continued = 0
+    for record in demo.records.all():
+        if record.title == LAB_TRACKER_TITLE:
+            continue
+        (document,) = record.documents
+        reader = PdfReader(io.BytesIO(demo.records.document_bytes(document.id)))
+        for number, page in enumerate(reader.pages[1:], start=2):
+            lines = _baselines(page)
+            (at,) = [i for i, (_y, text) in enumerate(lines) if text.endswith("- continued")]
+            line_y, _text = lines[at]
+            below = lines[at + 1][0]
+            # A blank line's worth (and more) between the two baselines, not a jammed 12 points.
+            assert line_y - below >= 24, (record.title, number, lines[at + 1][1])
+            continued += 1
+    assert continued >= 4

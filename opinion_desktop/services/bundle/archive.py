@@ -13,7 +13,9 @@ from pathlib import Path
 from opinion_desktop.domain.bundle import PacketEntry, PacketSection
 from opinion_desktop.domain.patient import Patient
 from opinion_desktop.domain.records import Record
+from opinion_desktop.services.bundle.dates import birth_date_text
 from opinion_desktop.services.bundle.pages_index import entry_title
+from opinion_desktop.services.bundle.stamping import bates_number
 from opinion_desktop.services.progress import CancelToken
 
 ORIGINALS = "originals"
@@ -24,6 +26,9 @@ class ArchiveMember:
     name: str  # inside the ZIP, e.g. "originals/2026-01-12 Pathology - St Mary.pdf"
     source: Path
     record: Record | None
+    #: Where this original's pages are in the packet (1-based), None when it is not in it.
+    packet_start_page: int | None = None
+    packet_pages: int = 0
 
 
 #: Files that start like this are compressed already: storing them as they are is much faster.
@@ -46,17 +51,30 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _record_json(record: Record | None) -> dict[str, object] | None:
+def _record_json(member: ArchiveMember, bates_prefix: str) -> dict[str, object] | None:
+    """The record an original belongs to, and where the original's pages are in the packet
+    (with their Bates numbers when the packet has them), as index.txt gives them."""
+    record = member.record
     if record is None:
         return None
-    return {
+    start, pages = member.packet_start_page, member.packet_pages
+    found: dict[str, object] = {
         "id": record.id,
         "kind": record.kind.value,
         "date": record.date_of_service.isoformat() if record.date_of_service else None,
         "title": record.title,
         "institution": record.institution,
         "clinician": record.fields.clinician,
+        "packet_start_page": start,
+        "packet_pages": pages if start is not None else 0,
     }
+    if bates_prefix:
+        found["bates_first"] = None
+        found["bates_last"] = None
+        if start is not None and pages > 0:
+            found["bates_first"] = bates_number(bates_prefix, start)
+            found["bates_last"] = bates_number(bates_prefix, start + pages - 1)
+    return found
 
 
 def index_text(
@@ -66,8 +84,7 @@ def index_text(
     originals: dict[int, str],
 ) -> str:
     """The index as plain text, with where each original sits in the archive."""
-    born = patient.date_of_birth.isoformat() if patient.date_of_birth else "not recorded"
-    lines = [f"Records of {patient.name} (born {born})", ""]
+    lines = [f"Records of {patient.name} (born {birth_date_text(patient)})", ""]
     lines += [f"Page {s.start_page:>4}  {s.title}" for s in sections]
     lines.append("")
     for entry in entries:
@@ -91,6 +108,7 @@ def write_archive(
     created_at: dt.datetime,
     index: str,
     cancel: CancelToken,
+    bates_prefix: str = "",
 ) -> None:
     """Write the ZIP at ``target``; the files are streamed from disk one at a time."""
     files: list[dict[str, object]] = []
@@ -103,7 +121,7 @@ def write_archive(
                     "path": member.name,
                     "sha256": file_sha256(member.source),
                     "size": member.source.stat().st_size,
-                    "record": _record_json(member.record),
+                    "record": _record_json(member, bates_prefix),
                 }
             )
         manifest = {

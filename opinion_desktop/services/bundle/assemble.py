@@ -45,6 +45,11 @@ def outline(layout: Layout) -> list[OutlineItem]:
     return items
 
 
+def _label(item: PreparedDocument) -> str:
+    title = item.record.title or item.record.kind.label
+    return f"{title} ({item.part})" if item.part else title
+
+
 def assemble_packet(
     layout: Layout,
     prepared: Sequence[PreparedDocument],
@@ -57,7 +62,11 @@ def assemble_packet(
     step: int,
     steps: int,
 ) -> int:
-    """Write the whole packet to ``target``; returns its page count."""
+    """Write the whole packet to ``target``; returns its page count.
+
+    ``step`` is the last progress step done before: each prepared document is one step after it,
+    and writing the packet out the next one.
+    """
     with target.open("wb") as handle:
         writer = StreamingPdfWriter(handle, password=password)
         stamper = Stamper(
@@ -70,10 +79,10 @@ def assemble_packet(
             writer.add_pages(PdfReader(io.BytesIO(pdf)), stamper.stamp)
         for item in prepared:
             cancel.raise_if_cancelled()
+            step += 1  # one step per prepared document, added or not, as the export counts them
             if item.pdf_path is None:
                 continue
-            step += 1
-            progress(step, steps, f"Adding {item.record.title or item.record.kind.label}")
+            progress(step, steps, f"Adding {_label(item)}")
             try:
                 reader = PdfReader(item.pdf_path, strict=False)
                 if reader.is_encrypted:
@@ -100,7 +109,7 @@ def assemble_packet(
                 f"{layout.total_pages}; nothing was saved."
             )
         cancel.raise_if_cancelled()
-        progress(step, steps, "Writing the packet")
+        progress(step + 1, steps, "Writing the packet")
         writer.finish(
             outline(layout),
             {

@@ -36,6 +36,7 @@ from opinion_desktop.services.bundle.archive import (
     write_archive,
 )
 from opinion_desktop.services.bundle.assemble import assemble_packet
+from opinion_desktop.services.bundle.dates import stamp_label
 from opinion_desktop.services.bundle.documents import (
     PreparedDocument,
     not_included,
@@ -104,6 +105,7 @@ def _prepare_all(
     done = 0
     for record in records:
         if not record.documents:
+            done += 1  # a step of its own, with nothing to read: the count stays in step
             prepared.append(not_included(record, None, "", "no document is stored.", None))
             continue
         count = len(record.documents)
@@ -111,7 +113,7 @@ def _prepare_all(
             cancel.raise_if_cancelled()
             part = f"part {number} of {count}" if count > 1 else ""
             done += 1
-            progress(done, steps, f"Reading {record.title or record.kind.label}")
+            progress(done, steps, f"Reading {_document_label(record, part)}")
             archive_name = ""
             if keep_originals:
                 archive_name = f"{ORIGINALS}/" + names.for_document(record, document, part)
@@ -135,6 +137,22 @@ def _prepare_all(
                 )
             prepared.append(item)
     return prepared
+
+
+def _document_label(record: Record, part: str) -> str:
+    """``Breast MRI`` or ``Breast MRI (part 2 of 3)``: what a progress line names."""
+    title = record.title or record.kind.label
+    return f"{title} ({part})" if part else title
+
+
+def progress_steps(documents: int, archive: bool) -> int:
+    """How many progress steps an export of ``documents`` documents reports, "Done" included.
+
+    Reading each document, writing the front pages, laying out the index, adding each document,
+    writing the packet, writing the archive (when asked) and "Done": each is one step with its
+    own number, so no two progress lines share a counter.
+    """
+    return 2 * documents + 4 + (1 if archive else 0)
 
 
 def _front_matter(
@@ -191,14 +209,28 @@ def _front_matter(
 
 
 def _archive_members(
-    prepared: Sequence[PreparedDocument], packet: Path, packet_name: str
+    prepared: Sequence[PreparedDocument],
+    entries: Sequence[PacketEntry],
+    packet: Path,
+    packet_name: str,
 ) -> tuple[list[ArchiveMember], dict[int, str]]:
     members = [ArchiveMember(packet_name, packet, None)]
     originals: dict[int, str] = {}
+    placed = {e.document_id: e for e in entries if e.document_id is not None}
     for item in prepared:
         if item.document is None or item.original_path is None or not item.archive_name:
             continue
-        members.append(ArchiveMember(item.archive_name, item.original_path, item.record))
+        entry = placed.get(item.document.id)
+        start = entry.start_page if entry is not None and entry.included else None
+        members.append(
+            ArchiveMember(
+                item.archive_name,
+                item.original_path,
+                item.record,
+                packet_start_page=start,
+                packet_pages=entry.page_count if entry is not None and start is not None else 0,
+            )
+        )
         originals[item.document.id] = item.archive_name
     return members, originals
 
@@ -257,7 +289,7 @@ def export_bundle(
     band = BAND if banded else 0.0
     size = (width, height - band)
     documents = sum(max(1, len(r.documents)) for r in records)
-    steps = 2 * documents + 2
+    steps = progress_steps(documents, out_zip is not None)
     for folder in dict.fromkeys(p.parent for p in (out_pdf, out_zip) if p is not None):
         remove_stale_leftovers(folder)
     tmp_pdf = temp_name(out_pdf)
@@ -274,11 +306,11 @@ def export_bundle(
             case, records, options, workdir, size, out_zip is not None, progress, cancel, steps
         )
         cancel.raise_if_cancelled()
-        progress(documents, steps, "Writing the cover letter, summary and index")
+        progress(documents + 1, steps, "Writing the cover letter and summary pages")
         written, notes = _front_matter(
             case, patient, records, opinions, options, size, band, today or now.date()
         )
-        progress(documents + 1, steps, "Laying out the index")
+        progress(documents + 2, steps, "Laying out the index")
         layout: Layout = plan_layout(
             written,
             prepared,
@@ -292,7 +324,7 @@ def export_bundle(
             prepared,
             tmp_pdf,
             stamper_options={
-                "label": patient.stamp_label,
+                "label": stamp_label(patient),
                 "stamp": options.stamp,
                 "bates_prefix": options.bates_prefix,
                 "watermark": watermark,
@@ -300,14 +332,14 @@ def export_bundle(
             password=options.password,
             progress=progress,
             cancel=cancel,
-            step=documents + 1,
+            step=documents + 2,
             steps=steps,
         )
         sha = file_sha256(tmp_pdf)
         archive_sha = ""
         if out_zip is not None and tmp_zip is not None:
-            progress(steps - 1, steps, "Writing the archive")
-            members, originals = _archive_members(prepared, tmp_pdf, out_pdf.name)
+            progress(2 * documents + 4, steps, "Writing the archive")
+            members, originals = _archive_members(prepared, layout.entries, tmp_pdf, out_pdf.name)
             write_archive(
                 tmp_zip,
                 members,
@@ -319,6 +351,7 @@ def export_bundle(
                 created_at=now,
                 index=index_text(patient, layout.sections, layout.entries, originals),
                 cancel=cancel,
+                bates_prefix=options.bates_prefix,
             )
             archive_sha = file_sha256(tmp_zip)
         cancel.raise_if_cancelled()

@@ -11,6 +11,7 @@ from reportlab.platypus import ListFlowable, ListItem, Paragraph, Spacer
 
 from opinion_desktop.domain.bundle import ExportOptions
 from opinion_desktop.domain.patient import Patient
+from opinion_desktop.services.bundle.dates import birth_date_text
 from opinion_desktop.services.bundle.pages_common import render, styles, text
 
 
@@ -59,7 +60,7 @@ def render_cover(
 ) -> bytes:
     st = styles()
     to_lines = [p for p in (options.recipient_name, options.recipient_institution) if p]
-    born = f", born {long_date(patient.date_of_birth)}" if patient.date_of_birth else ""
+    born = f", born {birth_date_text(patient)}" if patient.date_of_birth else ""
     ids = "; ".join(f"{i.institution} {i.value}".strip() for i in patient.identifiers)
     flow: list[Any] = [
         Paragraph("Request for a second opinion", st["title"]),

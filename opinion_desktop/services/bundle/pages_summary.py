@@ -13,6 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import KeepInFrame, Paragraph, Spacer, Table, TableStyle
 
 from opinion_desktop.domain.patient import Patient
+from opinion_desktop.services.bundle.dates import birth_date_text
 from opinion_desktop.services.bundle.pages_common import (
     MARGIN,
     RULE,
@@ -91,9 +92,8 @@ def render_summary(
         hidden = len(events) - shown
         rows = keep_events(events, shown)
         flow: list[Any] = [Paragraph("Summary", st["title"])]
-        born = patient.date_of_birth.isoformat() if patient.date_of_birth else "not recorded"
         flow.append(_line("Patient", patient.name, st))
-        flow.append(_line("Date of birth", born, st))
+        flow.append(_line("Date of birth", birth_date_text(patient), st))
         for ident in patient.identifiers:
             flow.append(_line(f"Record number at {ident.institution or 'clinic'}", ident.value, st))
         if patient.diagnosis_summary:

@@ -44,6 +44,11 @@ _FORM_BASE = 3.5  # its baseline above the form's bottom
 FormImporter = Callable[[bytes], IndirectObject]
 
 
+def bates_number(prefix: str, page: int) -> str:
+    """``SMH000042``: the Bates number stamped on page ``page`` of the packet."""
+    return f"{prefix}{page:06d}"
+
+
 def needs_embedded_font(value: str) -> bool:
     """True when ``value`` has letters the standard PDF fonts cannot show (Ł, ş, Cyrillic...)."""
     try:
@@ -204,7 +209,7 @@ class Stamper:
         return self._add_object(stream)
 
     def bates(self, number: int) -> str:
-        return f"{self._bates}{number:06d}" if self._bates else ""
+        return bates_number(self._bates, number) if self._bates else ""
 
     def stamp(self, page: Any, number: int) -> None:
         """Pad ``page`` (page ``number`` of the packet) and draw the stamp in the band."""
