@@ -7,16 +7,7 @@ and short enough for the page stamp's band.
 
 from __future__ import annotations
 
-import datetime as dt
-
-from opinion_desktop.domain.patient import Patient
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def person_date(day: dt.date) -> str:
-    """``14 Mar 1961``: a date a person reads, with no day/month order to guess."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+from opinion_desktop.domain.patient import Patient, person_date
 
 
 def birth_date_text(patient: Patient, missing: str = "not recorded") -> str:
@@ -26,5 +17,4 @@ def birth_date_text(patient: Patient, missing: str = "not recorded") -> str:
 
 def stamp_label(patient: Patient) -> str:
     """How the patient is named on every page of the packet: ``Maria Example · DOB 14 Mar 1961``."""
-    born = f" · DOB {person_date(patient.date_of_birth)}" if patient.date_of_birth else ""
-    return f"{patient.name}{born}"
+    return patient.stamp_label
