@@ -7,22 +7,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtCore import QSettings, QSize
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +34,12 @@ from opinion_desktop.ui.export_presets import (
     delete_preset,
     load_presets,
     save_preset,
+)
+from opinion_desktop.ui.small_screen import (
+    first_size,
+    look_unavailable_when_disabled,
+    scrolling_body,
+    wrapping_form,
 )
 from opinion_desktop.ui.widgets.packet_destination import PacketDestination
 from opinion_desktop.ui.widgets.record_chooser import RecordChooser
@@ -139,7 +142,7 @@ class ExportDialog(QDialog):
         self.zip_check.setToolTip(
             self.tr("Also save an archive (ZIP) with the original files, next to the packet")
         )
-        _look_unavailable_when_disabled(self.zip_edit)
+        look_unavailable_when_disabled(self.zip_edit)
 
         self.count_label = QLabel(self)
         self.count_label.setObjectName("exportCountLabel")
@@ -205,7 +208,7 @@ class ExportDialog(QDialog):
         body = QWidget(self)
         body.setObjectName("exportBody")
         who = QGroupBox(self.tr("Who is it for?"), body)
-        who_form = _form(who)
+        who_form = wrapping_form(who)
         presets = QHBoxLayout()
         presets.addWidget(self.save_preset_button)
         presets.addWidget(self.delete_preset_button)
@@ -220,7 +223,7 @@ class ExportDialog(QDialog):
         which = QGroupBox(self.tr("Which records?"), body)
         which_layout = QVBoxLayout(which)
         which_layout.addWidget(self.chooser, 1)
-        order = _form()
+        order = wrapping_form()
         order.addRow(self.tr("Order"), self.order_combo)
         which_layout.addLayout(order)
         which_layout.addWidget(self.trends)
@@ -229,7 +232,7 @@ class ExportDialog(QDialog):
         options_layout = QVBoxLayout(options)
         options_layout.addWidget(self.stamp_row)
         options_layout.addWidget(self.watermark_check)
-        options_form = _form()
+        options_form = wrapping_form()
         options_layout.addLayout(options_form)
         options_form.addRow(self.tr("Number prefix"), self.bates_edit)
         options_form.addRow(self.tr("Password"), self.password_edit)
@@ -253,17 +256,8 @@ class ExportDialog(QDialog):
         columns.addLayout(right, 1)
 
         # On a small screen the body scrolls up and down; it never needs to scroll sideways.
-        self.body_scroll = QScrollArea(self)
+        self.body_scroll = scrolling_body(self, body)
         self.body_scroll.setObjectName("exportScroll")
-        self.body_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.body_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.body_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.body_scroll.setWidgetResizable(True)
-        self.body_scroll.setWidget(body)
-        bar = self.body_scroll.verticalScrollBar().sizeHint().width()
-        self.body_scroll.setMinimumSize(
-            body.minimumSizeHint().width() + bar, 12 * self.fontMetrics().lineSpacing()
-        )
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label, 1)
@@ -272,19 +266,12 @@ class ExportDialog(QDialog):
         layout.addWidget(self.body_scroll, 1)
         layout.addWidget(self.problem_label)
         layout.addLayout(bottom)
-        self._first_size(body, layout)
-
-    def _first_size(self, body: QWidget, layout: QVBoxLayout) -> None:
-        """Big enough to show everything without scrolling, when the screen has the room."""
-        wanted = body.sizeHint() + QSize(self.body_scroll.verticalScrollBar().sizeHint().width(), 0)
         margins = layout.contentsMargins()
-        extra = self.buttons.sizeHint().height() + layout.spacing()
-        wanted += QSize(margins.left() + margins.right(), margins.top() + margins.bottom() + extra)
-        screen = self.screen()
-        if screen is not None:
-            room = screen.availableGeometry().size() - QSize(40, 80)
-            wanted = wanted.boundedTo(room)
-        self.resize(wanted.expandedTo(self.minimumSizeHint()))
+        around = QSize(
+            margins.left() + margins.right(),
+            margins.top() + margins.bottom() + self.buttons.sizeHint().height() + layout.spacing(),
+        )
+        first_size(self, self.body_scroll, around)
 
     # ----------------------------------------------------------------- paths
     def _default_name(self) -> str:
@@ -440,21 +427,6 @@ class ExportDialog(QDialog):
         self._show_problem(problem)
         if not problem:
             super().accept()
-
-
-def _form(parent: QWidget | None = None) -> QFormLayout:
-    """A form whose fields go under their labels when the dialog is too narrow for both."""
-    form = QFormLayout(parent) if parent is not None else QFormLayout()
-    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-    return form
-
-
-def _look_unavailable_when_disabled(edit: QLineEdit) -> None:
-    """A disabled text box greyed like the window, not white as if it could be typed in."""
-    palette = QPalette(edit.palette())
-    window = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Window)
-    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Base, window)
-    edit.setPalette(palette)
 
 
 def _iso(text: str | None) -> dt.date | None:
