@@ -34,6 +34,7 @@ from opinion_desktop.storage.record_batch import RecordBatch
 from opinion_desktop.storage.record_insert import (
     Inserted,
     clean_tags,
+    index_entry,
     insert_document,
     insert_record,
 )
@@ -257,27 +258,10 @@ class RecordRepository:
             )
             session.execute(delete(BlobRow).where(BlobRow.sha256.in_(shas - still_used)))
 
-    def _reindex(self, session: Session, row: RecordRow, new_body: str | None = None) -> None:
-        """Index ``row``; ``new_body`` is the text of a record just inserted (not yet indexed)."""
-        if new_body is None:
-            session.execute(text("DELETE FROM record_fts WHERE rowid = :id"), {"id": row.id})
-        session.execute(
-            text(
-                "INSERT INTO record_fts(rowid, title, kind, institution, clinician, notes, tags,"
-                " body) VALUES (:id, :title, :kind, :institution, :clinician, :notes, :tags,"
-                " :body)"
-            ),
-            {
-                "id": row.id,
-                "title": row.title,
-                "kind": RecordKind(row.kind).label,
-                "institution": row.institution,
-                "clinician": row.clinician,
-                "notes": row.notes,
-                "tags": " ".join(t.tag for t in row.tags),
-                "body": self._body(session, row.id) if new_body is None else new_body,
-            },
-        )
+    def _reindex(self, session: Session, row: RecordRow) -> None:
+        """Index ``row`` again, from its fields and the text of its pages as stored."""
+        session.execute(text("DELETE FROM record_fts WHERE rowid = :id"), {"id": row.id})
+        index_entry(session, row.id, _to_record(row, {}).fields, self._body(session, row.id))
 
     # ----------------------------------------------------------------- search
     def search(self, query: str, limit: int = 200, snippets: int | None = None) -> list[SearchHit]:
