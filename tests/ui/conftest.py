@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from opinion_desktop.domain.patient import Patient, PatientIdentifier
@@ -122,6 +122,18 @@ def filled_case(sample_case_file: Path, case_path: Path) -> Iterator[CaseFile]:
     case = open_case_file(case_path)
     yield case
     case.close()
+
+
+def each_page(window: MainWindow, qtbot: QtBot) -> Iterator[tuple[str, QWidget]]:
+    """Bring every page of ``window`` forward in turn, once it is shown: (key, page)."""
+    pages = window.pages
+    keys = pages.keys()
+    for key in keys:
+        pages.show_page(key)
+        page = pages.page(key)
+        assert page is not None
+        qtbot.waitUntil(page.isVisible)
+        yield key, page
 
 
 @pytest.fixture

@@ -39,6 +39,7 @@ from opinion_desktop.ui.export_dialog import ExportDialog
 from opinion_desktop.ui.main_window import MainWindow
 from opinion_desktop.ui.new_case_dialog import NewCaseDialog
 from opinion_desktop.ui.widgets.proposals_dialog import ProposalsDialog
+from tests.ui.conftest import each_page
 from tests.ui.demo_case import demo_case_copy
 
 INTERACTIVE = (
@@ -166,11 +167,7 @@ def test_every_page_is_reached_by_tab_and_every_control_is_named(
     pages = demo_window.pages
     keys = pages.keys()
     assert {"records", "opinions", "labs", "releases", "history"} <= set(keys)
-    for key in keys:
-        pages.show_page(key)
-        page = pages.page(key)
-        assert page is not None
-        qtbot.waitUntil(page.isVisible)
+    for key, page in each_page(demo_window, qtbot):
         assert problems(page) == [], key
         stops = tab_stops(page)
         if stops:  # pressing Tab really goes through them, in this order

@@ -16,6 +16,7 @@ import opinion_desktop.ui
 from opinion_desktop.ui import theme
 from opinion_desktop.ui.main_window import MainWindow
 from opinion_desktop.ui.widgets.elided_label import ElidedLabel
+from tests.ui.conftest import each_page
 from tests.ui.demo_case import demo_case_copy
 
 LARGE = 16.0
@@ -123,11 +124,6 @@ def _check_large(window: MainWindow, normal: dict[str, float], large: QFont, qtb
     grown = {name for name in normal if big[name] > normal[name]}
     assert grown == set(normal)
 
-    keys = window.pages.keys()
-    for key in keys:
-        window.pages.show_page(key)
-        page = window.pages.page(key)
-        assert page is not None
-        qtbot.waitUntil(page.isVisible)
+    for key, page in each_page(window, qtbot):
         QApplication.processEvents()
         assert cut_off(page) == [], key

@@ -34,6 +34,7 @@ from opinion_desktop.ui.translations import (
 )
 from opinion_desktop.ui.widgets.comparison_view import ComparisonView
 from opinion_desktop.ui.widgets.timeline import tick_text
+from tests.ui.conftest import each_page
 from tests.ui.demo_case import demo_case_copy
 from tests.ui.test_font_scaling import cut_off
 
@@ -166,12 +167,7 @@ def test_in_spanish_menu_letters_are_unique_and_no_text_is_cut_off(
             assert len(letters) == len(set(letters)), menu.title()
         # Short, so the sidebar leaves the record form its room.
         assert window.pages.sidebar.item(2).text() == "Laboratorio"
-        keys = window.pages.keys()
-        for key in keys:
-            window.pages.show_page(key)
-            page = window.pages.page(key)
-            assert page is not None
-            qtbot.waitUntil(page.isVisible)
+        for key, page in each_page(window, qtbot):
             QApplication.processEvents()
             assert cut_off(page) == [], key
     finally:

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from opinion_desktop.storage.casefile import CaseFile
 from opinion_desktop.ui.main_window import MainWindow
 from opinion_desktop.ui.models.records_table import Column
+from tests.ui.conftest import each_page
 from tests.ui.demo_case import demo_case_copy
 
 
@@ -99,12 +100,7 @@ def test_every_page_fits_an_800_pixel_wide_screen(
     window.resize(800, 600)
     window.set_case(demo_case_copy(tmp_path))
     widths: dict[str, int] = {}
-    keys = window.pages.keys()
-    for key in keys:
-        window.pages.show_page(key)
-        page = window.pages.page(key)
-        assert page is not None
-        qtbot.waitUntil(page.isVisible)
+    for key, _page in each_page(window, qtbot):
         if key == "records":
             wait_for_first_sizes(window, qtbot)
             window.browser.table.selectRow(0)
