@@ -13,8 +13,8 @@ import pytest
 from pypdf import PdfReader
 
 from opinion_desktop.domain.bundle import ExportOptions, ExportResult, PaperSize
+from opinion_desktop.domain.patient import person_date
 from opinion_desktop.services.bundle import export_bundle
-from opinion_desktop.services.bundle.dates import person_date
 from opinion_desktop.services.bundle.pages_trends import trend_choices
 from opinion_desktop.services.demo import build_demo_case
 from opinion_desktop.storage.casefile import CaseFile

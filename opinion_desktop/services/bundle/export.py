@@ -36,7 +36,6 @@ from opinion_desktop.services.bundle.archive import (
     write_archive,
 )
 from opinion_desktop.services.bundle.assemble import assemble_packet
-from opinion_desktop.services.bundle.dates import stamp_label
 from opinion_desktop.services.bundle.documents import (
     PreparedDocument,
     not_included,
@@ -324,7 +323,7 @@ def export_bundle(
             prepared,
             tmp_pdf,
             stamper_options={
-                "label": stamp_label(patient),
+                "label": patient.stamp_label,
                 "stamp": options.stamp,
                 "bates_prefix": options.bates_prefix,
                 "watermark": watermark,
