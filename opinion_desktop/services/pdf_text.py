@@ -1,7 +1,7 @@
 """PDFs: pages and title with pypdf, text per page with PDFium; unlocking and repairing.
 
 pypdf judges the file (complete, locked, page list broken, how many pages) and makes the copy kept
-of an unlocked or repaired file; PDFium (``pypdfium2``) reads each page's text, about four times
+of an unlocked or repaired file; PDFium reads each page's text (``pdfium_text``), about five times
 faster than pypdf. A page PDFium finds no text on, or a file it cannot open or counts other pages
 in, is read with pypdf as before. Runs inside a worker process bounded in time and memory (see
 ``worker_pool``): pypdf's own limits stop decompression bombs, the process limits stop everything
@@ -30,6 +30,7 @@ from opinion_desktop.domain.errors import (
 )
 from opinion_desktop.domain.records import PageText
 from opinion_desktop.services.file_types import FileType
+from opinion_desktop.services.pdfium_text import page_texts, tidy
 from opinion_desktop.services.readers import Extracted
 
 log = logging.getLogger(__name__)
@@ -38,7 +39,6 @@ log = logging.getLogger(__name__)
 _EOF_WINDOW = 2048
 #: Page-level keys left out of a repaired copy: editor data and links back into a broken tree.
 _REPAIR_EXCLUDED = ("/Parent", "/PieceInfo", "/Thumb", "/B", "/StructParents")
-_JUNK = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\ufffd]+")
 
 
 def _bomb(name: str) -> ImportRefusedError:
@@ -155,43 +155,7 @@ def _page_text(page: PageObject, name: str) -> str:
             raise _bomb(name) from None
         except Exception:
             log.info("unreadable content stream in %s", name, exc_info=True)
-    return _JUNK.sub(" ", text).strip()
-
-
-def _pdfium_texts(data: bytes, count: int) -> list[str] | None:
-    """The text of each page read with PDFium; None when it cannot, or counts other pages."""
-    import pypdfium2 as pdfium
-
-    try:
-        document = pdfium.PdfDocument(data)
-    except MemoryError:
-        raise
-    except Exception:
-        return None
-    try:
-        if len(document) != count:
-            return None
-        texts: list[str] = []
-        for index in range(count):
-            page = document[index]
-            try:
-                textpage = page.get_textpage()
-                try:
-                    text = textpage.get_text_range()
-                finally:
-                    textpage.close()
-            finally:
-                page.close()
-            text = text.replace("\r\n", "\n").replace("\r", "\n")
-            texts.append(_JUNK.sub(" ", text).strip())
-        return texts
-    except MemoryError:
-        raise
-    except Exception:
-        log.info("PDFium could not read the text of a file", exc_info=True)
-        return None
-    finally:
-        document.close()
+    return tidy(text)
 
 
 def _title(reader: PdfReader) -> str:
@@ -233,7 +197,7 @@ def read_pdf(data: bytes, name: str, password: str | None = None) -> Extracted:
         raise ImportRefusedError(f"{name} has no pages.")
     if reader.is_encrypted and stored is None:
         stored = _decrypted_copy(reader, name)
-    fast = _pdfium_texts(stored if stored is not None else data, len(pages)) or [""] * len(pages)
+    fast = page_texts(stored if stored is not None else data, len(pages)) or [""] * len(pages)
     texts = tuple(
         PageText(number, fast[number - 1] or _page_text(page, name))
         for number, page in enumerate(pages, 1)
