@@ -11,13 +11,17 @@ import datetime as dt
 from collections.abc import Mapping
 from enum import Enum
 
-from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from opinion_desktop.domain.history import HistoryAction, HistoryEntity
 from opinion_desktop.domain.opinions import Opinion
 from opinion_desktop.domain.records import Record
-from opinion_desktop.storage.models import ChangeLogRow
+from opinion_desktop.storage.driver_sql import Driver, sql_datetime
+
+_CHANGE = (
+    "INSERT INTO change_log (changed_at, entity, entity_id, action, field, old_value, new_value,"
+    " label) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
 
 
 def as_text(value: object) -> str:
@@ -77,7 +81,7 @@ def differences(
 
 
 def log_change(
-    session: Session,
+    session: Session | Driver,
     entity: HistoryEntity,
     entity_id: int,
     before: Mapping[str, str] | None,
@@ -100,21 +104,13 @@ def log_change(
         changes = [("", None, None)]
     if not changes:
         return 0
-    when = dt.datetime.now().replace(microsecond=0)
-    session.execute(
-        insert(ChangeLogRow),
-        [
-            {
-                "changed_at": when,
-                "entity": entity.value,
-                "entity_id": entity_id,
-                "action": action.value,
-                "field": name,
-                "old_value": old,
-                "new_value": new,
-                "label": label,
-            }
+    when = sql_datetime(dt.datetime.now().replace(microsecond=0))
+    driver = session if isinstance(session, Driver) else Driver(session)
+    driver.run_many(
+        _CHANGE,
+        (
+            (when, entity.value, entity_id, action.value, name, old, new, label)
             for name, old, new in changes
-        ],
+        ),
     )
     return len(changes)

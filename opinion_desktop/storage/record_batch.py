@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from opinion_desktop.domain.records import NewDocument, RecordFields
+from opinion_desktop.storage.driver_sql import Driver
 
 if TYPE_CHECKING:
     from opinion_desktop.storage.records_repo import RecordRepository
@@ -57,8 +58,17 @@ class RecordBatch:
             self._session = self._sessions()
             self._transaction = self._session.begin()
         documents = list(documents)
-        with self._session.begin_nested():
+        # A savepoint of the driver's own: SQLAlchemy's nested transaction cost as much as
+        # the statements it wrapped, and nothing in it is an ORM object to expire.
+        driver = Driver(self._session)
+        driver.run("SAVEPOINT new_record")
+        try:
             record_id = self._records.insert(self._session, fields, documents).record_id
+        except BaseException:
+            driver.run("ROLLBACK TO new_record")
+            driver.run("RELEASE new_record")
+            raise
+        driver.run("RELEASE new_record")
         self.pending += 1
         self.pending_bytes += sum(len(d.data) for d in documents)
         return record_id

@@ -21,6 +21,7 @@ from opinion_desktop.domain.records import (
     RecordKind,
     SearchHit,
 )
+from opinion_desktop.storage.driver_sql import Driver
 from opinion_desktop.storage.fts import fts_query, like_terms
 from opinion_desktop.storage.history import log_change, record_values
 from opinion_desktop.storage.models import (
@@ -52,6 +53,13 @@ def _to_record(row: RecordRow, sizes: dict[str, int]) -> Record:
 
 
 _RECORD = HistoryEntity.RECORD
+#: The record holding a document with given bytes, as imported or as kept (a file unlocked or
+#: repaired on import is found by the bytes it came in with).
+_HOLDING = (
+    "SELECT record_id FROM document WHERE blob_sha256 = ? OR source_sha256 = ?"
+    " ORDER BY record_id LIMIT 1"
+)
+_PAGE_COUNT = "SELECT sum(page_count) FROM document WHERE record_id = ?"
 
 
 class RecordRepository:
@@ -110,20 +118,13 @@ class RecordRepository:
     @staticmethod
     def holding(session: Session, sha256: str) -> int | None:
         """:meth:`find_by_sha256` inside the caller's transaction."""
-        return session.scalar(
-            select(DocumentRow.record_id)
-            .where((DocumentRow.blob_sha256 == sha256) | (DocumentRow.source_sha256 == sha256))
-            .order_by(DocumentRow.record_id)
-            .limit(1)
-        )
+        found = Driver(session).value(_HOLDING, (sha256, sha256))
+        return None if found is None else int(found)
 
     @staticmethod
     def page_count(session: Session, record_id: int) -> int:
         """How many pages a record's documents have, inside the caller's transaction."""
-        total = session.scalar(
-            select(func.sum(DocumentRow.page_count)).where(DocumentRow.record_id == record_id)
-        )
-        return int(total or 0)
+        return int(Driver(session).value(_PAGE_COUNT, (record_id,)) or 0)
 
     def institutions(self) -> list[str]:
         with self._sessions() as session:
@@ -211,7 +212,7 @@ class RecordRepository:
             if row is None:
                 raise NotFoundError(f"There is no record number {record_id} in this case.")
             before = record_values(_to_record(row, {}))
-            insert_document(session, record_id, len(row.documents), document)
+            insert_document(Driver(session), record_id, len(row.documents), document)
             session.expire(row, ["documents"])  # written without the ORM: read them again
             self._reindex(session, row)
             after = record_values(_to_record(row, {}))
@@ -261,7 +262,9 @@ class RecordRepository:
     def _reindex(self, session: Session, row: RecordRow) -> None:
         """Index ``row`` again, from its fields and the text of its pages as stored."""
         session.execute(text("DELETE FROM record_fts WHERE rowid = :id"), {"id": row.id})
-        index_entry(session, row.id, _to_record(row, {}).fields, self._body(session, row.id))
+        index_entry(
+            Driver(session), row.id, _to_record(row, {}).fields, self._body(session, row.id)
+        )
 
     # ----------------------------------------------------------------- search
     def search(self, query: str, limit: int = 200, snippets: int | None = None) -> list[SearchHit]:
