@@ -37,6 +37,32 @@ def test_results_come_back_per_ticket_from_two_processes() -> None:
     assert multiprocessing.active_children() == []
 
 
+def started_at(seconds: float) -> float:
+    began = time.monotonic()
+    time.sleep(seconds)
+    return began
+
+
+def test_a_worker_starts_its_next_job_without_waiting_to_be_asked() -> None:
+    with WorkerPool(started_at, size=1) as pool:
+        first, second = pool.submit(0.2), pool.submit(0.2)
+        time.sleep(1.5)  # the caller is busy elsewhere (storing records, say)
+        asked = time.monotonic()
+        assert isinstance(pool.result(first), float)
+        second_began = pool.result(second)
+        assert isinstance(second_began, float) and second_began < asked
+
+
+def test_jobs_sent_behind_one_that_kills_its_process_are_run_by_the_next() -> None:
+    with WorkerPool(misbehave, size=1) as pool:
+        tickets = [pool.submit(how) for how in ("die", "fine", "raise", "fine")]
+        died, fine, raised, last = (pool.result(t) for t in tickets)
+        assert isinstance(died, PoolFailure) and died.kind is FailureKind.CRASHED
+        assert fine == 1 and last == 1
+        assert isinstance(raised, PoolFailure) and "bad input" in raised.detail
+        assert pool.started == 2
+
+
 def test_no_process_is_started_without_work() -> None:
     with WorkerPool(double) as pool:
         assert pool.started == 0
@@ -57,8 +83,10 @@ def test_a_job_past_its_time_limit_is_killed_and_the_pool_goes_on() -> None:
 def test_a_job_eating_memory_fails_without_harm() -> None:
     limits = Limits(memory_bytes=512 * 1024 * 1024)
     with WorkerPool(misbehave, size=1, limits=limits) as pool:
-        failure = pool.result(pool.submit("eat"))
+        eat, after = pool.submit("eat"), pool.submit("fine")  # sent before the first fails
+        failure = pool.result(eat)
         assert isinstance(failure, PoolFailure) and failure.kind is FailureKind.MEMORY
+        assert pool.result(after) == 1
         assert pool.result(pool.submit("fine")) == 1
 
 
