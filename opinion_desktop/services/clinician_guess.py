@@ -8,6 +8,9 @@ ordering clinician (what matters for a lab report).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from opinion_desktop.services.text_lines import tidy_lines
 
 _TEXT_LIMIT = 20_000
 _NAME = (
@@ -31,10 +34,6 @@ _ORDERING = re.compile(r"(?i)\b(?:ordering|ordered by|requested by)\b")
 _SIGNED = re.compile(r"(?i)\bsigned\b")
 
 
-def _lines(text: str) -> list[str]:
-    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
-
-
 def _person(fragment: str) -> str:
     match = _WITH_DEGREE.search(fragment)
     if match is not None:
@@ -43,7 +42,7 @@ def _person(fragment: str) -> str:
     return match["name"] if match is not None else ""
 
 
-def _signer(lines: list[str]) -> str:
+def _signer(lines: Sequence[str]) -> str:
     for index, line in enumerate(lines):
         if not _SIGNED.search(line):
             continue
@@ -54,7 +53,7 @@ def _signer(lines: list[str]) -> str:
     return ""
 
 
-def _labelled_author(lines: list[str]) -> str:
+def _labelled_author(lines: Sequence[str]) -> str:
     for line in lines:
         match = _AUTHOR_LABEL.search(line)
         if match is None:
@@ -70,7 +69,7 @@ def _labelled_author(lines: list[str]) -> str:
 
 def guess_clinician(text: str) -> str:
     """The clinician who wrote or signed the document, as written ("Jane Smith, MD")."""
-    lines = _lines(text[:_TEXT_LIMIT])
+    lines = tidy_lines(text[:_TEXT_LIMIT])
     found = _signer(lines) or _labelled_author(lines)
     if found:
         return found

@@ -142,7 +142,7 @@ def _lines_naming_birth(text: str) -> set[int] | None:
     One quick scan of the whole text rather than ``_BIRTH`` on every line: every line a hint
     spans, which takes in each line where ``_BIRTH`` matches. None: look at every line.
     """
-    if not _FOLD_DIFFERENT.isdisjoint(text):
+    if any(char in text for char in _FOLD_DIFFERENT):
         return None
     lowered = text.lower()
     if _BIRTH_HINT.search(lowered) is None:
@@ -158,15 +158,16 @@ def _lines_naming_birth(text: str) -> set[int] | None:
 
 def without_birth_dates(text: str) -> str:
     """``text`` with every date of birth (and its label) taken out."""
-    lines: list[str] = []
+    lines = text.splitlines()
     flagged = _lines_naming_birth(text)
-    for index, line in enumerate(text.splitlines()):
-        match = _BIRTH.search(line) if flagged is None or index in flagged else None
+    for index in range(len(lines)) if flagged is None else sorted(flagged):
+        line = lines[index]
+        match = _BIRTH.search(line)
         while match is not None:
             tail = line[match.end() :]
             line = line[: match.start()] + " " + tail[_date_end(tail) :]
             match = _BIRTH.search(line)
-        lines.append(line)
+        lines[index] = line
     return "\n".join(lines)
 
 

@@ -13,6 +13,7 @@ from pathlib import PurePath
 from opinion_desktop.domain.records import RecordFields, RecordKind
 from opinion_desktop.services.clinician_guess import guess_clinician
 from opinion_desktop.services.date_guess import guess_date
+from opinion_desktop.services.text_lines import tidy_lines
 from opinion_desktop.services.title_guess import clean_filename, guess_title, meaningful_title
 
 __all__ = [
@@ -199,7 +200,7 @@ def _count(keyword: str | re.Pattern[str], text: str, most: int) -> int:
 
 
 def _score(text: str, heading: str, filename: str) -> dict[RecordKind, int]:
-    if _FOLD_DIFFERENT.isdisjoint(text + heading + filename):
+    if not any(char in part for char in _FOLD_DIFFERENT for part in (text, heading, filename)):
         return _score_lower(text.lower(), heading.lower(), filename.lower())
     scores: dict[RecordKind, int] = {}
     for kind, patterns in _KEYWORD_RES.items():
@@ -231,17 +232,13 @@ def guess_kind(text: str, filename: str = "") -> RecordKind:
     text = text[:_TEXT_LIMIT]
     heading = "\n".join(
         line
-        for line in _lines(text)[:_HEADING_LINES]
+        for line in tidy_lines(text)[:_HEADING_LINES]
         if line.isupper() or len(line.split()) <= _HEADING_WORDS
     )
     name = re.sub(r"[_\-.]+", " ", PurePath(filename).stem) if filename else ""
     scores = _score(text, heading, name)
     best = max(scores, key=lambda kind: scores[kind])
     return best if scores[best] >= _MIN_SCORE else RecordKind.OTHER
-
-
-def _lines(text: str) -> list[str]:
-    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
 
 
 _PLACE_WORDS = (
@@ -262,7 +259,7 @@ _SMALL_WORDS = frozenset({"of", "the", "and", "for", "at", "&"})
 
 def guess_institution(text: str) -> str:
     """The first proper name of a hospital, clinic, laboratory... near the top of the text."""
-    for line in _lines(text[:_TEXT_LIMIT])[:60]:
+    for line in tidy_lines(text[:_TEXT_LIMIT])[:60]:
         if re.match(r"\s*dear\b", line, re.I):
             continue
         for match in _INSTITUTION.finditer(line):

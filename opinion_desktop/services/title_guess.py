@@ -10,13 +10,10 @@ import re
 from pathlib import PurePath
 
 from opinion_desktop.domain.records import RecordKind
+from opinion_desktop.services.text_lines import tidy_lines
 
 _TEXT_LIMIT = 20_000
 _HEADING_LINES = 15
-
-
-def _lines(text: str) -> list[str]:
-    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
 
 
 _GENERIC_TITLES = frozenset(
@@ -86,7 +83,7 @@ _HEADING_WORDS = (
 def _heading(text: str) -> str:
     lines = [
         line
-        for line in _lines(text[:_TEXT_LIMIT])[:_HEADING_LINES]
+        for line in tidy_lines(text[:_TEXT_LIMIT])[:_HEADING_LINES]
         if 1 <= len(line.split()) <= 10
         and len(line) <= 80
         and ":" not in line
