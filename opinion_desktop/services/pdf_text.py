@@ -1,11 +1,13 @@
-"""PDFs: pages and title with pypdf, text per page with PDFium; unlocking and repairing.
+"""PDFs: text per page with PDFium, judged with pypdf where needed; unlocking and repairing.
 
-pypdf judges the file (complete, locked, page list broken, how many pages) and makes the copy kept
-of an unlocked or repaired file; PDFium reads each page's text (``pdfium_text``), about five times
-faster than pypdf. A page PDFium finds no text on, or a file it cannot open or counts other pages
-in, is read with pypdf as before. Runs inside a worker process bounded in time and memory (see
-``worker_pool``): pypdf's own limits stop decompression bombs, the process limits stop everything
-else.
+Most files are plain (not encrypted, their cross-reference table whole) and have text on every
+page: PDFium reads them (``pdfium_text``), and pypdf only checks that the page tree's root claims
+the pages PDFium found, so that the packet, which pypdf assembles, will have them too. Any other
+file (locked, damaged, a page without text, counts that differ) is judged by pypdf (complete,
+locked, page list broken, how many pages), which makes the copy kept of an unlocked or repaired
+file; PDFium still reads the text, pypdf the pages PDFium finds none on. Runs inside a worker
+process bounded in time and memory (see ``worker_pool``): pypdf's own limits stop decompression
+bombs, the process limits stop everything else.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from opinion_desktop.domain.errors import (
 )
 from opinion_desktop.domain.records import PageText
 from opinion_desktop.services.file_types import FileType
-from opinion_desktop.services.pdfium_text import page_texts, tidy
+from opinion_desktop.services.pdfium_text import PdfiumRead, page_texts, read_plain, tidy
 from opinion_desktop.services.readers import Extracted
 
 log = logging.getLogger(__name__)
@@ -167,10 +169,45 @@ def _title(reader: PdfReader) -> str:
     return str(title) if title else ""
 
 
+def _claimed_pages(data: bytes) -> int | None:
+    """How many pages the root of the page tree claims, as pypdf reads it (the pages
+    themselves are not read); None when pypdf cannot tell."""
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            return None
+        tree = reader.root_object.get("/Pages")
+        tree = tree.get_object() if tree is not None else None
+        count = tree.get("/Count") if isinstance(tree, DictionaryObject) else None
+        return int(count) if isinstance(count, int) else None
+    except MemoryError:
+        raise
+    except Exception:
+        return None
+
+
+def _read_plain(data: bytes, quick: PdfiumRead | None) -> Extracted | None:
+    """The pages of a plain PDF with text on every page, as PDFium read them; None for any other."""
+    if quick is None or not quick.plain or not quick.texts or not all(quick.texts):
+        return None
+    if _claimed_pages(data) != len(quick.texts):
+        return None
+    return Extracted(
+        media_type=FileType.PDF.media_type,
+        pages=tuple(PageText(number, text) for number, text in enumerate(quick.texts, 1)),
+        has_text_layer=True,
+        pdf_title=quick.title,
+    )
+
+
 def read_pdf(data: bytes, name: str, password: str | None = None) -> Extracted:
     """Pages and their text; refuses cut-off, damaged or locked files with one sentence."""
     if not is_complete(data):
         raise ImportRefusedError(f"{name} is incomplete: the download was cut off.")
+    quick = read_plain(data)
+    plain = _read_plain(data, quick)
+    if plain is not None:
+        return plain
     reader = _open(data, name)
     title = _title(reader)
     note = ""
@@ -197,7 +234,10 @@ def read_pdf(data: bytes, name: str, password: str | None = None) -> Extracted:
         raise ImportRefusedError(f"{name} has no pages.")
     if reader.is_encrypted and stored is None:
         stored = _decrypted_copy(reader, name)
-    fast = page_texts(stored if stored is not None else data, len(pages)) or [""] * len(pages)
+    if quick is not None and stored is None and len(quick.texts) == len(pages):
+        fast = quick.texts
+    else:
+        fast = page_texts(stored if stored is not None else data, len(pages)) or [""] * len(pages)
     texts = tuple(
         PageText(number, fast[number - 1] or _page_text(page, name))
         for number, page in enumerate(pages, 1)
