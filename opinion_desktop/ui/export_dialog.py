@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,13 +26,7 @@ from opinion_desktop.domain.bundle import ExportOptions, OnFailure, RecordOrder
 from opinion_desktop.domain.records import RecordKind
 from opinion_desktop.services.bundle.pages_trends import trend_choices
 from opinion_desktop.storage.casefile import CaseFile
-from opinion_desktop.ui.export_presets import (
-    ExportPreset,
-    SelectionMode,
-    delete_preset,
-    load_presets,
-    save_preset,
-)
+from opinion_desktop.ui.export_presets import ExportPreset, SelectionMode
 from opinion_desktop.ui.small_screen import (
     first_size,
     look_unavailable_when_disabled,
@@ -42,6 +34,7 @@ from opinion_desktop.ui.small_screen import (
     wrapping_form,
 )
 from opinion_desktop.ui.widgets.packet_destination import PacketDestination
+from opinion_desktop.ui.widgets.recipient_presets import RecipientPresets
 from opinion_desktop.ui.widgets.record_chooser import RecordChooser
 from opinion_desktop.ui.widgets.trend_choice import TrendChoice
 from opinion_desktop.ui.widgets.wrapping_check import WrappingCheckBox
@@ -90,15 +83,12 @@ class ExportDialog(QDialog):
         self.order_combo.addItem(self.tr("By kind, then date"), RecordOrder.BY_KIND.value)
         self.order_combo.addItem(self.tr("By date, oldest first"), RecordOrder.BY_DATE.value)
 
-        self.preset_combo = QComboBox(self)
-        self.preset_combo.setAccessibleName(self.tr("Saved recipients"))
-        self.preset_combo.activated.connect(self._preset_chosen)
-        self.preset_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.preset_combo.setMinimumContentsLength(16)
-        self.save_preset_button = self._button(self.tr("Save preset"), self.save_preset)
-        self.delete_preset_button = self._button(self.tr("Delete preset"), self.delete_preset)
+        self.presets = RecipientPresets(self.settings, self)
+        self.presets.chosen.connect(self.apply_preset)
+        self.presets.save_wanted.connect(self.save_preset)
+        self.preset_combo = self.presets.combo
+        self.save_preset_button = self.presets.save_button
+        self.delete_preset_button = self.presets.delete_button
         self.name_edit = self._line(self.tr("Recipient's name"), self.tr("e.g. Dr. Priya Mehta"))
         self.institution_edit = self._line(
             self.tr("Recipient's hospital or clinic"), self.tr("e.g. University Cancer Center")
@@ -169,17 +159,10 @@ class ExportDialog(QDialog):
         for edit in (self.password_edit, self.confirm_edit, self.pdf_edit, self.zip_edit):
             edit.textChanged.connect(lambda _text: self._show_problem(""))
         self._lay_out()
-        self._fill_presets()
         self.destination.suggest(self._default_name())
         self._update()
 
     # ----------------------------------------------------------------- building
-    def _button(self, text: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setAccessibleName(text)
-        button.clicked.connect(slot)
-        return button
-
     def _line(self, name: str, placeholder: str, *, secret: bool = False) -> QLineEdit:
         edit = QLineEdit(self)
         edit.setAccessibleName(name)
@@ -209,12 +192,7 @@ class ExportDialog(QDialog):
         body.setObjectName("exportBody")
         who = QGroupBox(self.tr("Who is it for?"), body)
         who_form = wrapping_form(who)
-        presets = QHBoxLayout()
-        presets.addWidget(self.save_preset_button)
-        presets.addWidget(self.delete_preset_button)
-        presets.addStretch(1)
-        who_form.addRow(self.tr("Saved"), self.preset_combo)
-        who_form.addRow("", presets)
+        who_form.addRow(self.tr("Saved"), self.presets)
         who_form.addRow(self.tr("Name"), self.name_edit)
         who_form.addRow(self.tr("Hospital"), self.institution_edit)
         who_form.addRow(self.tr("Reason"), self.reason_edit)
@@ -286,26 +264,12 @@ class ExportDialog(QDialog):
 
     def _recipient_changed(self) -> None:
         self.destination.suggest(self._default_name())
-        self.delete_preset_button.setEnabled(self._recipient_key() in load_presets(self.settings))
+        self.presets.set_recipient(self._recipient_key())
 
     # ----------------------------------------------------------------- presets
     def _recipient_key(self) -> str:
         parts = (self.name_edit.text().strip(), self.institution_edit.text().strip())
         return ", ".join(p for p in parts if p)
-
-    def _fill_presets(self, current: str = "") -> None:
-        self.preset_combo.clear()
-        self.preset_combo.addItem(self.tr("Choose a saved recipient…"), "")
-        for key in load_presets(self.settings):
-            self.preset_combo.addItem(key, key)
-        self.preset_combo.setCurrentIndex(max(0, self.preset_combo.findData(current)))
-        self.preset_combo.setEnabled(self.preset_combo.count() > 1)
-        self.delete_preset_button.setEnabled(self._recipient_key() in load_presets(self.settings))
-
-    def _preset_chosen(self, row: int) -> None:
-        preset = load_presets(self.settings).get(str(self.preset_combo.itemData(row) or ""))
-        if preset is not None:
-            self.apply_preset(preset)
 
     def preset(self) -> ExportPreset:
         """The dialog's current choices as a preset for its recipient (never the password)."""
@@ -350,22 +314,15 @@ class ExportDialog(QDialog):
         self.watermark_check.setChecked(preset.watermark)
         self.failure_combo.setCurrentIndex(max(0, self.failure_combo.findData(preset.on_failure)))
         self.zip_check.setChecked(preset.archive and not self.for_printing)
-        self.preset_combo.setCurrentIndex(max(0, self.preset_combo.findData(preset.key)))
+        self.presets.show_chosen(preset.key)
         self._update()
 
     def save_preset(self) -> None:
         if not self._recipient_key():
             self._show_problem(self.tr("Type the recipient's name before saving a preset."))
             return
-        preset = self.preset()
-        save_preset(preset, self.settings)
-        self._fill_presets(preset.key)
+        self.presets.save(self.preset())
         self._show_problem("")
-
-    def delete_preset(self) -> None:
-        key = self._recipient_key()
-        delete_preset(key, self.settings)
-        self._fill_presets()
 
     # ----------------------------------------------------------------- results
     def options(self) -> ExportOptions:

@@ -574,18 +574,6 @@
         <translation>Por fecha, los más antiguos primero</translation>
     </message>
     <message>
-        <source>Saved recipients</source>
-        <translation>Destinatarios guardados</translation>
-    </message>
-    <message>
-        <source>Save preset</source>
-        <translation>Guardar destinatario</translation>
-    </message>
-    <message>
-        <source>Delete preset</source>
-        <translation>Borrar destinatario</translation>
-    </message>
-    <message>
         <source>Recipient&apos;s name</source>
         <translation>Nombre del destinatario</translation>
     </message>
@@ -748,10 +736,6 @@
     <message>
         <source>%1 - packet for %2 %3.pdf</source>
         <translation>%1 - paquete para %2 %3.pdf</translation>
-    </message>
-    <message>
-        <source>Choose a saved recipient…</source>
-        <translation>Elija un destinatario guardado…</translation>
     </message>
     <message>
         <source>Type the recipient&apos;s name before saving a preset.</source>
@@ -2116,6 +2100,25 @@
     <message>
         <source>Answered by</source>
         <translation>Respondida por</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientPresets</name>
+    <message>
+        <source>Saved recipients</source>
+        <translation>Destinatarios guardados</translation>
+    </message>
+    <message>
+        <source>Save preset</source>
+        <translation>Guardar destinatario</translation>
+    </message>
+    <message>
+        <source>Delete preset</source>
+        <translation>Borrar destinatario</translation>
+    </message>
+    <message>
+        <source>Choose a saved recipient…</source>
+        <translation>Elija un destinatario guardado…</translation>
     </message>
 </context>
 <context>
