@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from opinion_desktop.domain.records import NewDocument, RecordFields
 from opinion_desktop.storage.driver_sql import Driver
+from opinion_desktop.storage.record_insert import insert_record
 
 if TYPE_CHECKING:
     from opinion_desktop.storage.records_repo import RecordRepository
@@ -31,6 +32,7 @@ class RecordBatch:
         self._records = records
         self._session: Session | None = None
         self._transaction: SessionTransaction | None = None
+        self._driver: Driver | None = None
         #: Records and document bytes added since the last commit.
         self.pending = 0
         self.pending_bytes = 0
@@ -57,13 +59,15 @@ class RecordBatch:
         if self._session is None:
             self._session = self._sessions()
             self._transaction = self._session.begin()
+            self._driver = Driver(self._session)  # the transaction's connection, kept
+        driver = self._driver
+        assert driver is not None
         documents = list(documents)
         # A savepoint of the driver's own: SQLAlchemy's nested transaction cost as much as
         # the statements it wrapped, and nothing in it is an ORM object to expire.
-        driver = Driver(self._session)
         driver.run("SAVEPOINT new_record")
         try:
-            record_id = self._records.insert(self._session, fields, documents).record_id
+            record_id = insert_record(driver, fields, documents).record_id
         except BaseException:
             driver.run("ROLLBACK TO new_record")
             driver.run("RELEASE new_record")
@@ -94,6 +98,7 @@ class RecordBatch:
             self._session.close()
         self._session = None
         self._transaction = None
+        self._driver = None
         self.pending = 0
         self.pending_bytes = 0
 

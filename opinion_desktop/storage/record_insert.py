@@ -101,13 +101,13 @@ def insert_document(driver: Driver, record_id: int, ordinal: int, doc: NewDocume
 
 
 def insert_record(
-    session: Session, fields: RecordFields, documents: Sequence[NewDocument]
+    session: Session | Driver, fields: RecordFields, documents: Sequence[NewDocument]
 ) -> Inserted:
     """Add a record, its documents, its index entry and its history line (caller's
     transaction)."""
     fields = dataclasses.replace(fields, tags=tuple(clean_tags(fields.tags)))
     now = dt.datetime.now().replace(microsecond=0)
-    driver = Driver(session)
+    driver = session if isinstance(session, Driver) else Driver(session)
     record_id = driver.insert_id(
         _RECORD,
         (
