@@ -73,12 +73,17 @@ def _tool_version(command: list[str]) -> str:
     return lines[0] if lines else "?"
 
 
-def _window_runs(case_path: Path, out: Path) -> tuple[list[StepRun], list[StepRun]]:
-    env = {
+def _window_env(out: Path) -> dict[str, str]:
+    """Offscreen, with settings and the log in a throw-away folder."""
+    return {
         "QT_QPA_PLATFORM": "offscreen",
         "XDG_CONFIG_HOME": str(out / "xdg-config"),
         "XDG_DATA_HOME": str(out / "xdg-data"),
     }
+
+
+def _window_runs(case_path: Path, out: Path) -> tuple[list[StepRun], list[StepRun]]:
+    env = _window_env(out)
     bare: list[StepRun] = []
     opened: list[StepRun] = []
     for _ in range(WINDOW_RUNS):  # alternated, so a busy moment hurts both alike
@@ -326,6 +331,7 @@ def run(files: CaseFiles, out: Path, export_pages: int, profile: bool) -> str:
         run_step("import-profile", out, str(files.pdf_dir), "100", sample, env=env)
         run_step("search", out, str(case_path), env=env)
         run_step("export", out, str(case_path), str(selection), str(out / "packet.pdf"), env=env)
+        run_step("open", out, str(case_path), env={**_window_env(out), **env})
     table = format_table(_rows(steps, bare, opened))
     imp = steps["import"]
     notes = [

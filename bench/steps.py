@@ -325,7 +325,7 @@ STEPS: dict[str, Callable[..., dict[str, object]]] = {
     "open": _gui_step("open_case_window"),
     "bare": _gui_step("bare_window"),
 }
-PROFILED = {"export", "extract-profile", "import-profile", "search"}
+PROFILED = {"export", "extract-profile", "import-profile", "search", "open"}
 
 
 def main(argv: list[str]) -> int:
