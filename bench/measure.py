@@ -95,7 +95,10 @@ def run_step(name: str, out_dir: Path, *args: str, env: dict[str, str] | None = 
     command = [sys.executable, "-m", "bench.steps", name, str(result), *args]
     launched = time.time()
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})})
+    # A step is profiled only when asked here: BENCH_PROFILE=1 in the runner's own environment
+    # must not put the profiler under the timed steps too.
+    inherited = {k: v for k, v in os.environ.items() if k != "BENCH_PROFILE"}
+    process = subprocess.Popen(command, cwd=ROOT, env={**inherited, **(env or {})})
     watcher = _PeakWatcher(process.pid)
     watcher.start()
     code = process.wait()
