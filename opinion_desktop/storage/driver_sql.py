@@ -11,8 +11,9 @@ back as its own, and the driver's errors raised as SQLAlchemy raises them (``Int
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy.exc import DBAPIError
@@ -38,25 +39,25 @@ class Driver:
             sql, None, error, driver_error, hide_parameters=True, dialect=self._dialect
         )
 
-    def run(self, sql: str, parameters: Parameters = ()) -> Any:
-        """Run one statement; the driver's cursor."""
+    @contextlib.contextmanager
+    def _errors_as_sqlalchemy(self, sql: str) -> Iterator[None]:
         try:
-            return self._connection.execute(sql, parameters)
+            yield
         except Exception as error:
             translated = self._translated(sql, error)
             if translated is error:
                 raise
             raise translated from error
 
+    def run(self, sql: str, parameters: Parameters = ()) -> Any:
+        """Run one statement; the driver's cursor."""
+        with self._errors_as_sqlalchemy(sql):
+            return self._connection.execute(sql, parameters)
+
     def run_many(self, sql: str, rows: Iterable[Parameters]) -> None:
         """Run one statement for each of ``rows``."""
-        try:
+        with self._errors_as_sqlalchemy(sql):
             self._connection.executemany(sql, rows)
-        except Exception as error:
-            translated = self._translated(sql, error)
-            if translated is error:
-                raise
-            raise translated from error
 
     def insert_id(self, sql: str, parameters: Parameters) -> int:
         """Run an ``INSERT`` of one row; the id SQLite gave it."""
