@@ -88,16 +88,18 @@ class LabsPage(QWidget):
         self.open_button.clicked.connect(self.open_current_source)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("resultLabel")
+        self.count_label.setWordWrap(True)
         self.count_label.setAccessibleName(self.tr("How many values are shown"))
         controls = QHBoxLayout()
         controls.setContentsMargins(0, 0, 0, 0)
         controls.addWidget(self.abnormal_only)
-        controls.addWidget(self.count_label, 1)
-        # Under the table, so the row above it stays narrow enough for an 800-pixel screen.
+        controls.addStretch(1)
+        # Under the table, so the row above it stays narrow enough for an 800-pixel screen
+        # (in Spanish too: the count wraps there rather than widen the window).
         actions = QHBoxLayout()
         actions.setContentsMargins(0, 0, 0, 0)
-        actions.addStretch(1)
-        actions.addWidget(self.open_button)
+        actions.addWidget(self.count_label, 1)
+        actions.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
         # With every test listed there is nothing to chart: the table takes the whole height
         # and this line says how to see a chart, instead of an empty chart area.
         self.chart_hint = QLabel(

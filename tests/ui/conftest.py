@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -17,6 +17,7 @@ from opinion_desktop.domain.records import NewDocument, PageText, RecordFields, 
 from opinion_desktop.storage.casefile import CaseFile, create_case_file, open_case_file
 from opinion_desktop.ui.application import configure_application
 from opinion_desktop.ui.main_window import MainWindow
+from opinion_desktop.ui.translations import LANGUAGE_ENV, install_translators
 from tests.conftest import make_pdf
 
 
@@ -26,6 +27,20 @@ def configured_app(qapp: QApplication) -> QApplication:
     is pushed to every widget alive)."""
     configure_application(qapp)
     return qapp
+
+
+@pytest.fixture(params=["en", "es"])
+def language(
+    request: pytest.FixtureRequest, configured_app: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[str]:
+    """The test runs in English, then in Spanish (the translators put back afterwards)."""
+    if request.param == "es":
+        monkeypatch.setenv(LANGUAGE_ENV, "es")
+        assert install_translators(configured_app) == "es"
+    yield request.param
+    monkeypatch.delenv(LANGUAGE_ENV, raising=False)
+    install_translators(configured_app)
+    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
 
 
 @pytest.fixture(autouse=True)

@@ -3,11 +3,8 @@ and no text is cut off."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QScrollArea
 from pytestqt.qtbot import QtBot
@@ -17,23 +14,9 @@ from opinion_desktop.storage.casefile import CaseFile
 from opinion_desktop.ui.export_dialog import ExportDialog
 from opinion_desktop.ui.export_presets import SelectionMode
 from opinion_desktop.ui.main_window import MainWindow
-from opinion_desktop.ui.translations import LANGUAGE_ENV, install_translators
 from tests.ui.demo_case import demo_case_copy
 from tests.ui.test_font_scaling import cut_off
 from tests.ui.test_window_size import wait_for_first_sizes
-
-
-@pytest.fixture(params=["en", "es"])
-def language(
-    request: pytest.FixtureRequest, configured_app: QApplication, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[str]:
-    if request.param == "es":
-        monkeypatch.setenv(LANGUAGE_ENV, "es")
-        assert install_translators(configured_app) == "es"
-    yield request.param
-    monkeypatch.delenv(LANGUAGE_ENV, raising=False)
-    install_translators(configured_app)
-    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
 
 
 def test_the_export_dialog_fits_800_by_600_and_cuts_no_text(

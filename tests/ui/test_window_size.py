@@ -94,7 +94,7 @@ def test_while_searching_the_table_does_not_scroll_sideways(
 
 
 def test_every_page_fits_an_800_pixel_wide_screen(
-    window: MainWindow, qtbot: QtBot, tmp_path: Path
+    language: str, window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
     """Selecting a record, the opinions side by side and a lab chart never widen the window."""
     window.resize(800, 600)
@@ -116,5 +116,5 @@ def test_every_page_fits_an_800_pixel_wide_screen(
             assert boxes[1].y() > boxes[0].y()
             assert boxes[0].geometry().right() <= boxes[0].parentWidget().width()
     assert {"records", "opinions", "labs"} <= widths.keys()
-    assert max(widths.values()) <= 800, widths
+    assert max(widths.values()) <= 800, (language, widths)
     assert window.width() == 800

@@ -412,7 +412,7 @@
     </message>
     <message>
         <source>Save comparison as &amp;PDF…</source>
-        <translation>Guardar la comparación como &amp;PDF…</translation>
+        <translation>Guardar como &amp;PDF…</translation>
     </message>
     <message>
         <source>Save comparison as PDF</source>
