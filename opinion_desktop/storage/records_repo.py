@@ -39,8 +39,9 @@ from opinion_desktop.storage.record_insert import (
     insert_document,
     insert_record,
 )
+from opinion_desktop.storage.record_rows import to_document, to_record
 from opinion_desktop.storage.records_check import changed_files, consistency_problems
-from opinion_desktop.storage.records_read import load_records, to_document, to_record
+from opinion_desktop.storage.records_read import load_records
 from opinion_desktop.storage.snippets import record_snippets
 
 

@@ -93,7 +93,7 @@ def start_gui(case_path: str | None) -> MainWindow:
     window.show()
     wanted = Path(case_path) if case_path else saved.last_case()
     if wanted is not None:
-        window.open_case(wanted)
+        window.open_case_at_start(wanted)
     return window
 
 
