@@ -274,14 +274,27 @@ class WorkerPool(Generic[P, R]):
             ticket, payload = self._queue.popleft()
             try:
                 worker.conn.send((ticket, payload))
-            except (OSError, ValueError) as exc:
-                self._results[ticket] = PoolFailure(FailureKind.CRASHED, repr(exc))
-                worker.jobs.appendleft((ticket, payload))  # retired with the others it held
-                self._retire(worker)
+            except (OSError, ValueError):
+                # The process has ended (a job it ran crashed it, or it ran out of memory) and
+                # this job never reached it: the job waits for another process, and the one the
+                # process was running gets the answer it left, or is the one that crashed.
+                self._queue.appendleft((ticket, payload))
+                self._ended(worker)
                 continue
             if not worker.jobs:
                 worker.deadline = time.monotonic() + self._limits.seconds
             worker.jobs.append((ticket, payload))
+
+    def _ended(self, worker: _Worker[P]) -> None:
+        """Settle a worker whose process has ended: the answer it left is taken, the job it was
+        running then failed, and the jobs sent after it go back to the queue."""
+        if worker.jobs:
+            self._receive(worker, worker.jobs[0][0])  # its answer, or CRASHED when none
+        if worker in self._workers:
+            if worker.jobs:
+                failure = PoolFailure(FailureKind.CRASHED, "the process ended without an answer")
+                self._results[worker.jobs[0][0]] = failure
+            self._retire(worker)
 
     def _collect(self, wait_seconds: float = _POLL_SECONDS) -> None:
         busy = [w for w in self._workers if w.jobs]

@@ -63,6 +63,17 @@ def test_jobs_sent_behind_one_that_kills_its_process_are_run_by_the_next() -> No
         assert pool.started == 2
 
 
+def test_a_job_sent_to_a_process_that_has_just_died_runs_on_the_next() -> None:
+    with WorkerPool(misbehave, size=1) as pool:
+        died = pool.submit("die")
+        time.sleep(1.0)  # the process has ended; the pool has not looked yet
+        fine = pool.submit("fine")  # sent while the first job is still counted as running
+        failure = pool.result(died)
+        assert isinstance(failure, PoolFailure) and failure.kind is FailureKind.CRASHED
+        assert pool.result(fine) == 1  # not blamed for the crash
+        assert pool.started == 2  # the crashing job did not run again
+
+
 def test_no_process_is_started_without_work() -> None:
     with WorkerPool(double) as pool:
         assert pool.started == 0
