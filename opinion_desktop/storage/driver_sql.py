@@ -67,8 +67,14 @@ class Driver:
 
     def value(self, sql: str, parameters: Parameters = ()) -> Any:
         """The first column of the first row a query gives; None when it gives none."""
-        row = self.run(sql, parameters).fetchone()
+        with self._errors_as_sqlalchemy(sql):
+            row = self._connection.execute(sql, parameters).fetchone()
         return None if row is None else row[0]
+
+    def in_transaction(self) -> bool:
+        """Whether a transaction is open on the connection (SQLite ends one by itself after
+        some errors: a full disk, an I/O error)."""
+        return bool(self._connection.in_transaction)
 
 
 def sql_date(value: dt.date | None) -> str | None:

@@ -10,6 +10,7 @@ returns: callers report a record as stored only after that.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,17 @@ from opinion_desktop.storage.record_insert import insert_record
 if TYPE_CHECKING:
     from opinion_desktop.storage.records_repo import RecordRepository
 
+log = logging.getLogger(__name__)
+
+_LOST = "The case file stopped taking the records being stored (is the disk full?)."
+
+
+class BatchLostError(RuntimeError):
+    """SQLite rolled a batch's transaction back by itself: none of its records were kept.
+
+    Not one of the program's plain-sentence errors: the importer says of each file that it
+    could not be saved, and why a disk may refuse it."""
+
 
 class RecordBatch:
     """New records written in one transaction, committed by :meth:`commit` (or on leaving a
@@ -33,6 +45,8 @@ class RecordBatch:
         self._session: Session | None = None
         self._transaction: SessionTransaction | None = None
         self._driver: Driver | None = None
+        #: SQLite rolled the whole transaction back by itself: the pending records are gone.
+        self._lost = False
         #: Records and document bytes added since the last commit.
         self.pending = 0
         self.pending_bytes = 0
@@ -62,6 +76,12 @@ class RecordBatch:
             self._driver = Driver(self._session)  # the transaction's connection, kept
         driver = self._driver
         assert driver is not None
+        if self._lost or not driver.in_transaction():
+            # SQLite ended the transaction itself (disk full, I/O error): a savepoint now
+            # would start and commit a transaction of its own, and the records before it
+            # are gone. Nothing more is added; commit() says they were lost.
+            self._lost = True
+            raise BatchLostError(_LOST)
         documents = list(documents)
         # A savepoint of the driver's own: SQLAlchemy's nested transaction cost as much as
         # the statements it wrapped, and nothing in it is an ORM object to expire.
@@ -69,8 +89,13 @@ class RecordBatch:
         try:
             record_id = insert_record(driver, fields, documents).record_id
         except BaseException:
-            driver.run("ROLLBACK TO new_record")
-            driver.run("RELEASE new_record")
+            try:
+                driver.run("ROLLBACK TO new_record")
+                driver.run("RELEASE new_record")
+            except Exception:  # the original error says what went wrong
+                log.warning("taking back a record that failed to store failed", exc_info=True)
+            if not driver.in_transaction():
+                self._lost = True
             raise
         driver.run("RELEASE new_record")
         self.pending += 1
@@ -78,8 +103,11 @@ class RecordBatch:
         return record_id
 
     def commit(self) -> None:
-        """Make the pending records durable and visible. On an error none of them is kept."""
+        """Make the pending records durable and visible. On an error none of them is kept
+        (:class:`BatchLostError` when SQLite had already dropped them)."""
         try:
+            if self._lost:
+                raise BatchLostError(_LOST)
             if self._transaction is not None:
                 self._transaction.commit()
         finally:
@@ -99,6 +127,7 @@ class RecordBatch:
         self._session = None
         self._transaction = None
         self._driver = None
+        self._lost = False
         self.pending = 0
         self.pending_bytes = 0
 

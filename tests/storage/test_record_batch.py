@@ -8,10 +8,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from opinion_desktop.domain.records import NewDocument, PageText, RecordFields, RecordKind
 from opinion_desktop.storage.casefile import CaseFile, open_case_file
+from opinion_desktop.storage.record_batch import BatchLostError
 
 
 def _document(name: str, *pages: str, numbers: tuple[int, ...] = ()) -> NewDocument:
@@ -66,3 +67,26 @@ def test_a_committed_batch_is_in_the_file(case: CaseFile, case_path: Path) -> No
     with open_case_file(case_path) as reopened:
         assert reopened.records.count() == 3
         assert reopened.records.page_total() == 3
+
+
+def test_a_batch_sqlite_drops_on_a_full_disk_keeps_nothing_and_says_so(case: CaseFile) -> None:
+    batch = case.records.batch()
+    batch.add_new(_fields("Biopsy"), [_document("a.pdf", "ductal carcinoma")])
+    driver = batch._driver
+    assert driver is not None
+    pages = driver.value("PRAGMA page_count")
+    driver.run(f"PRAGMA max_page_count = {pages + 2}")  # the disk fills up
+    big = NewDocument("scan.pdf", "application/pdf", b"%PDF" * 100_000, pages=(PageText(1, ""),))
+    with pytest.raises(OperationalError):
+        batch.add_new(_fields("Scan"), [big])
+    # SQLite ended the transaction itself: the biopsy went with it, and nothing more is taken.
+    with pytest.raises(BatchLostError):
+        batch.add_new(_fields("Consult"), [_document("c.pdf", "second opinion")])
+    driver.run("PRAGMA max_page_count = 1073741823")
+    with pytest.raises(BatchLostError):
+        batch.commit()
+    assert case.records.count() == 0
+    with case.records.batch() as again:  # the next batch starts afresh
+        again.add_new(_fields("Consult"), [_document("c.pdf", "second opinion")])
+    assert [r.title for r in case.records.all()] == ["Consult"]
+    assert case.integrity_problems() == []
