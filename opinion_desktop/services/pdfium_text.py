@@ -42,12 +42,16 @@ def _page_text(document: pdfium_c.FPDF_DOCUMENT, index: int) -> str | None:
                 return None
             if count == 0:
                 return ""
-            buffer = ctypes.create_string_buffer(2 * (count + 1))
+            # PDFium asks for room for ``count`` + 1 UTF-16 units, but has written past that on
+            # pages whose first or last characters it leaves out (crbug.com/pdfium/2133, which
+            # pypdfium2 works around): twice the room, and never read past it.
+            units = 2 * (count + 1)
+            buffer = ctypes.create_string_buffer(2 * units)
             written = pdfium_c.FPDFText_GetText(
                 text_page, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort))
             )
             # ``written`` counts the terminating zero as well.
-            raw = buffer.raw[: 2 * max(written - 1, 0)]
+            raw = buffer.raw[: 2 * min(max(written - 1, 0), units - 1)]
             return tidy(raw.decode("utf-16-le", errors="replace"))
         finally:
             pdfium_c.FPDFText_ClosePage(text_page)

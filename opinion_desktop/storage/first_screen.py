@@ -88,6 +88,8 @@ def read_first_screen(path: Path, count: int) -> FirstScreen | None:
         with path.open("rb") as handle:
             if handle.read(len(_SQLITE_HEADER)) != _SQLITE_HEADER:
                 return None  # locked with a passphrase, or not a case file
+        # Read and write, like the case's own connections: closing the last connection
+        # folds the write-ahead log back in, as opening the case would the moment after.
         connection = sqlite3.connect(path, timeout=_BUSY_SECONDS)
     except (OSError, sqlite3.Error):
         return None

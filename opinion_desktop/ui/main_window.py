@@ -229,9 +229,11 @@ class MainWindow(QMainWindow):
         first screen is read without them (``storage.first_screen``) and painted meanwhile.
         Nothing can be clicked before the case is open: no user input is handled in between.
         """
-        first = read_first_screen(path, self.browser.model.FIRST_SCREEN)
-        if first is not None and self.pages.current_key == "records":
-            self._show_first_screen(path, first)
+        model = self.browser.model
+        if self.pages.current_key == "records" and model.sorted_oldest_first:  # what it reads
+            first = read_first_screen(path, model.FIRST_SCREEN)
+            if first is not None:
+                self._show_first_screen(path, first)
         if self.open_case(path):
             return True
         self.browser.model.set_records([])
