@@ -103,19 +103,5 @@ def read_plain(data: bytes) -> PdfiumRead | None:
 def page_texts(data: bytes, count: int) -> list[str] | None:
     """The text of each of the ``count`` pages of the PDF ``data``; None when PDFium cannot open
     it, counts other pages, or cannot load one of them."""
-    # PDFium reads ``data`` in place (no copy) until the document is closed below.
-    document = pdfium_c.FPDF_LoadMemDocument64(data, len(data), None)
-    if not document:
-        return None
-    try:
-        if pdfium_c.FPDF_GetPageCount(document) != count:
-            return None
-        texts: list[str] = []
-        for index in range(count):
-            text = _page_text(document, index)
-            if text is None:
-                return None
-            texts.append(text)
-        return texts
-    finally:
-        pdfium_c.FPDF_CloseDocument(document)
+    read = read_plain(data)
+    return read.texts if read is not None and len(read.texts) == count else None

@@ -15,8 +15,6 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy.orm import Session
-
 from opinion_desktop.domain.history import HistoryEntity
 from opinion_desktop.domain.records import DocumentInfo, NewDocument, Record, RecordFields
 from opinion_desktop.storage.driver_sql import Driver, sql_date, sql_datetime
@@ -101,13 +99,12 @@ def insert_document(driver: Driver, record_id: int, ordinal: int, doc: NewDocume
 
 
 def insert_record(
-    session: Session | Driver, fields: RecordFields, documents: Sequence[NewDocument]
+    driver: Driver, fields: RecordFields, documents: Sequence[NewDocument]
 ) -> Inserted:
     """Add a record, its documents, its index entry and its history line (caller's
     transaction)."""
     fields = dataclasses.replace(fields, tags=tuple(clean_tags(fields.tags)))
     now = dt.datetime.now().replace(microsecond=0)
-    driver = session if isinstance(session, Driver) else Driver(session)
     record_id = driver.insert_id(
         _RECORD,
         (

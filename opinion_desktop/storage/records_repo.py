@@ -205,7 +205,7 @@ class RecordRepository:
 
         For other repositories that store more with the record atomically (lab values).
         """
-        return insert_record(session, fields, list(documents))
+        return insert_record(Driver(session), fields, list(documents))
 
     def add_document(self, record_id: int, document: NewDocument) -> Record:
         with self._sessions.begin() as session:
