@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import shutil
 from collections.abc import Iterator
@@ -29,18 +30,32 @@ def configured_app(qapp: QApplication) -> QApplication:
     return qapp
 
 
+@contextlib.contextmanager
+def _in_language(code: str, app: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The program's texts in ``code`` ("en" or "es"), English again afterwards."""
+    if code != "en":
+        monkeypatch.setenv(LANGUAGE_ENV, code)
+        assert install_translators(app) == code
+    yield
+    monkeypatch.delenv(LANGUAGE_ENV, raising=False)
+    install_translators(app)
+    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+
+
 @pytest.fixture(params=["en", "es"])
 def language(
     request: pytest.FixtureRequest, configured_app: QApplication, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[str]:
     """The test runs in English, then in Spanish (the translators put back afterwards)."""
-    if request.param == "es":
-        monkeypatch.setenv(LANGUAGE_ENV, "es")
-        assert install_translators(configured_app) == "es"
-    yield request.param
-    monkeypatch.delenv(LANGUAGE_ENV, raising=False)
-    install_translators(configured_app)
-    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+    with _in_language(request.param, configured_app, monkeypatch):
+        yield request.param
+
+
+@pytest.fixture
+def spanish(configured_app: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The test runs in Spanish (the translators put back afterwards)."""
+    with _in_language("es", configured_app, monkeypatch):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -62,13 +62,18 @@ def test_the_archive_path_and_its_button_are_off_together_and_look_it(
     assert dialog.zip_check.toolTip()  # the short text's whole meaning
 
 
-def test_the_records_page_fits_800_pixels_with_a_record_chosen(
-    language: str, window: MainWindow, qtbot: QtBot, tmp_path: Path
-) -> None:
+def records_at_800_by_600(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    """The demo case's Records page in a window the size of an 800×600 screen, laid out."""
     window.resize(800, 600)
     window.set_case(demo_case_copy(tmp_path))
     window.pages.show_page("records")
     wait_for_first_sizes(window, qtbot)
+
+
+def test_the_records_page_fits_800_pixels_with_a_record_chosen(
+    language: str, window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    records_at_800_by_600(window, qtbot, tmp_path)
     assert window.pages.sidebar.item(0).text() == ("Registros" if language == "es" else "Records")
     browser = window.browser
     record = next(r for r in browser.model.records() if r.kind is RecordKind.PATHOLOGY)
@@ -91,10 +96,7 @@ def test_the_records_page_fits_800_pixels_with_a_record_chosen(
 def test_on_a_small_screen_the_document_keeps_most_of_its_pane(
     language: str, window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    window.resize(800, 600)
-    window.set_case(demo_case_copy(tmp_path))
-    window.pages.show_page("records")
-    wait_for_first_sizes(window, qtbot)
+    records_at_800_by_600(window, qtbot, tmp_path)
     document, form = window.browser.detail_splitter.sizes()
     # The form scrolls rather than squeeze the page being read to a strip.
     assert document > form > 0, (document, form)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
@@ -30,23 +29,12 @@ from opinion_desktop.ui.translations import (
     LANGUAGE_ENV,
     LANGUAGE_SETTING,
     chosen_languages,
-    install_translators,
 )
 from opinion_desktop.ui.widgets.comparison_view import ComparisonView
 from opinion_desktop.ui.widgets.timeline import tick_text
 from tests.ui.conftest import each_page
 from tests.ui.demo_case import demo_case_copy
 from tests.ui.test_font_scaling import cut_off
-
-
-@pytest.fixture
-def spanish(configured_app: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv(LANGUAGE_ENV, "es")
-    assert install_translators(configured_app) == "es"
-    yield
-    monkeypatch.delenv(LANGUAGE_ENV)
-    install_translators(configured_app)
-    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
 
 
 def test_the_translation_files_are_shipped() -> None:
@@ -150,33 +138,23 @@ def test_qt_dialog_buttons_are_in_spanish_when_qt_ships_its_translation() -> Non
 
 @pytest.mark.usefixtures("spanish")
 def test_in_spanish_menu_letters_are_unique_and_no_text_is_cut_off(
-    qtbot: QtBot, tmp_path: Path
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    window = MainWindow()
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
     window.set_case(demo_case_copy(tmp_path))
-    try:
-        for menu_action in window.menuBar().actions():
-            menu = menu_action.menu()
-            assert isinstance(menu, QMenu)
-            letters = [
-                a.text().replace("&&", "").split("&")[1][:1].lower()
-                for a in menu.actions()
-                if not a.isSeparator()
-            ]
-            assert len(letters) == len(set(letters)), menu.title()
-        # Short, so the sidebar leaves the record form its room.
-        assert window.pages.sidebar.item(2).text() == "Laboratorio"
-        for key, page in each_page(window, qtbot):
-            QApplication.processEvents()
-            assert cut_off(page) == [], key
-    finally:
-        window.close_case(remember=True)
-        window.close()
-        window.deleteLater()
-        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        assert isinstance(menu, QMenu)
+        letters = [
+            a.text().replace("&&", "").split("&")[1][:1].lower()
+            for a in menu.actions()
+            if not a.isSeparator()
+        ]
+        assert len(letters) == len(set(letters)), menu.title()
+    # Short, so the sidebar leaves the record form its room.
+    assert window.pages.sidebar.item(2).text() == "Laboratorio"
+    for key, page in each_page(window, qtbot):
+        QApplication.processEvents()
+        assert cut_off(page) == [], key
 
 
 @pytest.mark.usefixtures("spanish")
@@ -265,35 +243,23 @@ def test_the_packets_sent_table_and_the_timeline_name_months_in_spanish() -> Non
 
 @pytest.mark.usefixtures("spanish")
 def test_the_opinion_heading_and_the_lab_chart_markers_are_in_spanish(
-    qtbot: QtBot, tmp_path: Path
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    window = MainWindow()
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
     window.set_case(demo_case_copy(tmp_path))
-    try:
-        window.pages.show_page("opinions")
-        opinions = window.extras.opinions
-        qtbot.waitUntil(opinions.isVisible)
-        first = next(
-            o for o in opinions.model.opinions() if o.fields.opinion_type is OpinionType.FIRST
-        )
-        assert opinions.select_opinion(first.id)
-        assert opinions.heading.text().startswith("Primera opinión: ")
-        window.pages.show_page("labs")
-        labs = window.extras.labs
-        qtbot.waitUntil(labs.isVisible)
-        assert labs.select_analyte("CA 15-3")
-        markers = [label.text() for label in labs.chart.marker_labels]
-        assert "Primera opinión" in markers and "Segunda opinión" in markers
-        assert "First opinion" not in markers
-        assert labs.chart.chart.locale().language() == QLocale.Language.Spanish  # "26 ene 2026"
-    finally:
-        window.close_case(remember=True)
-        window.close()
-        window.deleteLater()
-        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    window.pages.show_page("opinions")
+    opinions = window.extras.opinions
+    qtbot.waitUntil(opinions.isVisible)
+    first = next(o for o in opinions.model.opinions() if o.fields.opinion_type is OpinionType.FIRST)
+    assert opinions.select_opinion(first.id)
+    assert opinions.heading.text().startswith("Primera opinión: ")
+    window.pages.show_page("labs")
+    labs = window.extras.labs
+    qtbot.waitUntil(labs.isVisible)
+    assert labs.select_analyte("CA 15-3")
+    markers = [label.text() for label in labs.chart.marker_labels]
+    assert "Primera opinión" in markers and "Segunda opinión" in markers
+    assert "First opinion" not in markers
+    assert labs.chart.chart.locale().language() == QLocale.Language.Spanish  # "26 ene 2026"
 
 
 @pytest.mark.usefixtures("spanish")
